@@ -1,0 +1,61 @@
+"""Which pages the data makes, and writing them into docs/ only when their content changed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .data import Site
+from .render import Renderer
+
+LANGS = ("zh", "en")
+# Files under docs/ that belong to the generator; everything else there is written by hand.
+GENERATED_DIRS = ("plans",)
+GENERATED_FILES = ("index.md", "index.en.md")
+
+
+def _name(base: str, lang: str) -> str:
+    return f"{base}.md" if lang == "zh" else f"{base}.en.md"
+
+
+def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
+    """docs-relative path (Chinese file name) -> (template, context), for every generated page."""
+    pages = {"index": ("home.md.j2", {})}
+    for plan in site.plans:
+        pages[f"plans/{plan['id']}"] = ("plan.md.j2", {"plan": plan})
+    return pages
+
+
+def render_all(site: Site) -> dict[str, str]:
+    renderer = Renderer(site)
+    out = {}
+    for base, (template, context) in page_sources(site).items():
+        for lang in LANGS:
+            out[_name(base, lang)] = renderer.render(template, lang, **context)
+    return out
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
+    """Write pages that changed and delete stale generated ones; return what was touched."""
+    touched = []
+    for rel, content in pages.items():
+        path = docs_dir / rel
+        if path.exists() and path.read_text(encoding="utf-8") == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        touched.append(rel)
+    for folder in GENERATED_DIRS:
+        for path in sorted((docs_dir / folder).rglob("*.md")):
+            rel = path.relative_to(docs_dir).as_posix()
+            if rel not in pages:
+                path.unlink()
+                touched.append(rel)
+    return touched
+
+
+def nav(site: Site) -> list:
+    return [
+        "index.md",
+        {"Plans": [f"plans/{plan['id']}.md" for plan in site.plans]},
+        "search.md",
+        "about.md",
+    ]

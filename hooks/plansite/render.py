@@ -1,0 +1,111 @@
+"""Turning loaded data into page Markdown through the Jinja templates next to this module."""
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .data import Item, Site
+from .validate import FOOTNOTE_REF
+
+TEMPLATES = Path(__file__).with_name("templates")
+CN_NUMERALS = "〇一二三四五六七八九十"
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+ITALIC = re.compile(r"\*([^*\n]+)\*")
+
+
+@cache
+def strings() -> dict:
+    return yaml.safe_load(TEMPLATES.parent.joinpath("strings.yaml").read_text(encoding="utf-8"))
+
+
+def cn_number(n: int) -> str:
+    if n <= 10:
+        return CN_NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + (CN_NUMERALS[ones] if ones else "")
+
+
+def heading_attrs(id_: str, cls: str | None = None) -> str:
+    """attr_list suffix of a Markdown heading: its stable anchor, identical in both languages."""
+    return "{#" + id_ + (f" .{cls}" if cls else "") + "}"
+
+
+class Renderer:
+    """Renders pages for one site in one language."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(site=site, s=self.s, cn_number=cn_number, roman=lambda n: ROMAN[n], attrs=heading_attrs)
+        self.env.filters.update(
+            html=self.html, plain=self.plain, md=self.md_heading, num=self.number, label=self.label,
+        )
+
+    # -- filters ---------------------------------------------------------
+    def s(self, key: str, lang: str) -> str:
+        return strings()[key][lang]
+
+    @staticmethod
+    def plain(text: dict, lang: str) -> str:
+        return FOOTNOTE_REF.sub("", text[lang]).replace("*", "")
+
+    def html(self, text: dict | str, lang: str, plan: dict | None = None) -> str:
+        """Escaped HTML of a text: *titles* in italics, [^N] as a footnote link."""
+        raw = text if isinstance(text, str) else text[lang]
+        out = ITALIC.sub(r"<em>\1</em>", html.escape(raw, quote=True))
+        if plan is None:  # a copy of the text (e.g. the Chinese original on an English page): no anchors
+            return FOOTNOTE_REF.sub(r'<sup class="fnref">[\1]</sup>', out)
+        code = plan["code"]
+        return FOOTNOTE_REF.sub(
+            lambda m: f'<sup class="fnref" id="{code}-fnref{m[1]}"><a href="#{code}-fn{m[1]}">[{m[1]}]</a></sup>', out
+        )
+
+    def md_heading(self, text: dict | str, lang: str) -> str:
+        raw = text if isinstance(text, str) else self.plain(text, lang)
+        return MD_SPECIAL.sub(r"\\\1", html.unescape(raw)).replace("&", "&amp;")
+
+    @staticmethod
+    def number(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value)
+
+    def label(self, item: Item, lang: str) -> str:
+        """The number of an item as a reader cites it: 13 / 一.2 / Box 3 / 专栏3."""
+        data = item.data
+        if item.kind == "box":
+            return f"专栏{data['number']}" if lang == "zh" else f"Box {data['number']}"
+        if item.kind == "task" and per_section_numbering(self.site, item.plan):
+            group = cn_number(item.section["number"]) if lang == "zh" else str(item.section["number"])
+            return f"{group}.{data['number']}"
+        return str(data.get("number", ""))
+
+    # -- pages -----------------------------------------------------------
+    def render(self, template: str, lang: str, **context) -> str:
+        return self.env.get_template(template).render(lang=lang, **context)
+
+
+@cache
+def _numbering(plan_id: str, numbers: tuple) -> bool:
+    return len(numbers) != len(set(numbers))
+
+
+def per_section_numbering(site: Site, plan: dict) -> bool:
+    """True where the plan numbers its tasks afresh in each group (Zhongshan: 一.1 … 四.5)."""
+    numbers = tuple(i.data["number"] for i in site.plan_items(plan, "task"))
+    return _numbering(plan["id"], numbers)

@@ -1,0 +1,113 @@
+"""Checking loaded documents: JSON Schema first, then what a schema cannot say (unique IDs, references)."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .load import Document
+from .problems import Problem
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+
+
+@cache
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    schema = _registry().contents(f"{name}.schema.json")
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def _known_properties(error) -> list[str]:
+    return sorted(error.schema.get("properties", {}))
+
+
+def _message(error) -> tuple[tuple, str]:
+    """A path and a plain message for one jsonschema error."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = [p for p in error.validator_value if p not in error.instance]
+        name = missing[0] if missing else "?"
+        if name == "en":
+            return path + ("en",), "English text is missing"
+        if name == "zh":
+            return path + ("zh",), "Chinese text is missing"
+        return path + (name,), "required field is missing"
+    if kind == "additionalProperties":
+        known = _known_properties(error)
+        extra = sorted(set(error.instance) - set(known))
+        hints = []
+        for name in extra:
+            close = difflib.get_close_matches(name, known, n=1)
+            hints.append(f"unknown field '{name}'" + (f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(known)})"))
+        return path + ((extra[0],) if extra else ()), "; ".join(hints)
+    if kind == "minLength" and path and path[-1] in ("zh", "en"):
+        return path, "English text is missing" if path[-1] == "en" else "Chinese text is missing"
+    if kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return path, f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}"[:200]
+    if kind == "enum":
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return path, f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}{hint}"
+    if kind == "pattern":
+        return path, f"{error.instance!r} is not a valid ID: use lowercase letters, digits and single hyphens"
+    if kind == "oneOf" and path and path[-1] == "responsibility":
+        return path, "give 'lead' (with optional 'cooperating') or 'shared', not both"
+    if kind == "minItems" and error.validator_value == 1:
+        return path, "must not be empty"
+    if kind == "uniqueItems":
+        return path, "contains the same value twice"
+    return path, error.message[:200]
+
+
+def schema_problems(doc: Document, name: str) -> list[Problem]:
+    problems = []
+    for error in validator(name).iter_errors(doc.data):
+        path, message = _message(error)
+        problems.append(doc.problem(path, message))
+    return problems
+
+
+def walk_texts(value, path=()):
+    """Yield (path, text) for every bilingual text object inside value."""
+    if isinstance(value, dict):
+        if isinstance(value.get("zh"), str) and "en" in value:
+            yield path, value
+        for key, child in value.items():
+            yield from walk_texts(child, path + (key,))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from walk_texts(child, path + (i,))
+
+
+def text_problems(doc: Document) -> list[Problem]:
+    """English must be English: no Chinese characters left untranslated."""
+    problems = []
+    for path, text in walk_texts(doc.data):
+        en = text.get("en")
+        if isinstance(en, str) and CJK.search(en):
+            problems.append(doc.problem(path + ("en",), f"English text contains Chinese characters: {CJK.search(en).group(0)!r}"))
+    return problems
+
+
+def suggest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
