@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import Document, load_document
+from .numerals import cn_number
 from .problems import DataError, Problem
 from .validate import FOOTNOTE_REF, schema_problems, suggest, text_problems, walk_texts
 
@@ -24,16 +25,47 @@ class Item:
 
 
 @dataclass
+class Responsibility:
+    """Who is responsible for one task or safeguard section, and how to link to it."""
+
+    plan: dict
+    anchor: str
+    number: str  # as the plan numbers it ("13"), or the safeguard section number
+    title: dict
+    data: dict  # {lead: [...], cooperating: [...]} or {shared: [...]}
+    item: Item | None = None
+
+    def label(self, lang: str) -> str:
+        if self.item is None:
+            return f"（{cn_number(int(self.number))}）" if lang == "zh" else f"({self.number})"
+        return self.number
+
+
+@dataclass
 class Site:
     root: Path
     plans: list[dict]
     agencies: dict[str, dict]
     glossary: list[dict]
     items: dict[str, Item] = field(default_factory=dict)
+    responsibilities: list["Responsibility"] = field(default_factory=list)
     docs: dict[str, Document] = field(default_factory=dict)  # plan id -> document
 
     def plan_items(self, plan: dict, kind: str | None = None) -> list[Item]:
         return [i for i in self.items.values() if i.plan is plan and (kind is None or i.kind == kind)]
+
+    def agency_list(self) -> list[dict]:
+        """Agencies in the order of data/agencies.yaml."""
+        return list(self.agencies.values())
+
+    def agency_roles(self, agency_id: str) -> dict[str, list["Responsibility"]]:
+        """Every task (and safeguard section) naming the agency, by role: lead, cooperating, shared."""
+        roles: dict[str, list[Responsibility]] = {"lead": [], "cooperating": [], "shared": []}
+        for ref in self.responsibilities:
+            for role, ids in ref.data.items():
+                if agency_id in ids:
+                    roles[role].append(ref)
+        return roles
 
     def counts(self, plan: dict) -> dict[str, int]:
         return {k: len(self.plan_items(plan, k)) for k in ("task", "box", "indicator")}
@@ -61,12 +93,17 @@ def _index(site: Site, plan: dict, doc: Document, problems: list[Problem], seen:
         claim(chapter["id"], ("chapters", ci, "id"))
         for si, section in enumerate(chapter["sections"]):
             claim(section["id"], ("chapters", ci, "sections", si, "id"))
+            if "responsibility" in section:
+                site.responsibilities.append(Responsibility(plan, section["id"], str(section["number"]), section["title"], section["responsibility"]))
     for path, chapter, section, block in iter_blocks(plan):
         for kind in ITEM_KINDS:
             if kind in block:
                 obj = block[kind]
                 claim(obj["id"], path + (kind, "id"))
                 site.items[obj["id"]] = Item(obj["id"], kind, plan, chapter, section, obj)
+        if "task" in block and "responsibility" in block["task"]:
+            task = block["task"]
+            site.responsibilities.append(Responsibility(plan, task["id"], str(task["number"]), task["title"], task["responsibility"], site.items[task["id"]]))
         if "indicators" in block:
             table = block["indicators"]
             claim(table["id"], path + ("indicators", "id"))

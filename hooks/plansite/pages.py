@@ -8,7 +8,7 @@ from .render import Renderer
 
 LANGS = ("zh", "en")
 # Files under docs/ that belong to the generator; everything else there is written by hand.
-GENERATED_DIRS = ("plans",)
+GENERATED_DIRS = ("plans", "agencies")
 GENERATED_FILES = ("index.md", "index.en.md")
 
 
@@ -21,6 +21,9 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     pages = {"index": ("home.md.j2", {})}
     for plan in site.plans:
         pages[f"plans/{plan['id']}"] = ("plan.md.j2", {"plan": plan})
+    pages["agencies/index"] = ("agencies.md.j2", {})
+    for agency in site.agency_list():
+        pages[f"agencies/{agency['id']}"] = ("agency.md.j2", {"agency": agency})
     return pages
 
 
@@ -56,6 +59,7 @@ def nav(site: Site) -> list:
     return [
         "index.md",
         {"Plans": [f"plans/{plan['id']}.md" for plan in site.plans]},
+        "agencies/index.md",
         "search.md",
         "about.md",
     ]

@@ -10,11 +10,10 @@ import jinja2
 import yaml
 
 from .data import Item, Site
+from .numerals import cn_number, roman
 from .validate import FOOTNOTE_REF
 
 TEMPLATES = Path(__file__).with_name("templates")
-CN_NUMERALS = "〇一二三四五六七八九十"
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
 ITALIC = re.compile(r"\*([^*\n]+)\*")
 
@@ -22,13 +21,6 @@ ITALIC = re.compile(r"\*([^*\n]+)\*")
 @cache
 def strings() -> dict:
     return yaml.safe_load(TEMPLATES.parent.joinpath("strings.yaml").read_text(encoding="utf-8"))
-
-
-def cn_number(n: int) -> str:
-    if n <= 10:
-        return CN_NUMERALS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + (CN_NUMERALS[ones] if ones else "")
 
 
 def heading_attrs(id_: str, cls: str | None = None) -> str:
@@ -49,7 +41,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(site=site, s=self.s, cn_number=cn_number, roman=lambda n: ROMAN[n], attrs=heading_attrs)
+        self.env.globals.update(site=site, s=self.s, cn_number=cn_number, roman=roman, attrs=heading_attrs)
         self.env.filters.update(
             html=self.html, plain=self.plain, md=self.md_heading, num=self.number, label=self.label,
         )
