@@ -5,6 +5,7 @@ Every event fires once per language (mkdocs-static-i18n builds each language in 
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
 _state: dict = {}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
 
 
 def _site() -> Site:
@@ -47,8 +49,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info("plansite: wrote %d generated page(s)", len(touched))
 
 
+def _relative_alternates(output: str, page: Page) -> str:
+    """Make the language switcher's root-absolute links relative, so the site works from any sub-path."""
+    depth = page.url.count("/")  # page.url includes the language prefix (en/…)
+    up = "../" * depth or "./"
+    return ALTERNATE.sub(lambda m: f'href="{up}{m[1].lstrip("/")}"{m[2]}', output)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = config.theme["language"]
+    output = _relative_alternates(output, page)
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
     output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore', )
     return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)

@@ -63,9 +63,9 @@ def test_nansha_indicator_values(page, lang):
 
 
 def test_nansha_indicator_names_in_both_languages(page):
-    assert page("plans/nansha", "zh").find("tr", id="ns-i1").th.get_text(strip=True) == "每万人口高价值发明专利拥有量"
+    assert page("plans/nansha", "zh").find("tr", id="ns-i1").select_one(".indicator-name").get_text() == "每万人口高价值发明专利拥有量"
     en = page("plans/nansha", "en").find("tr", id="ns-i1").th
-    assert en.contents[0].strip().lower().startswith("number of high-value invention patents per 10,000 people")
+    assert en.select_one(".indicator-name").get_text().lower().startswith("number of high-value invention patents per 10,000 people")
     assert en.find(lang="zh-Hans").get_text() == "每万人口高价值发明专利拥有量"
 
 

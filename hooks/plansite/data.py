@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .load import Document, load_document
@@ -47,6 +48,13 @@ class Site:
     plans: list[dict]
     agencies: dict[str, dict]
     glossary: list[dict]
+    themes: dict[str, dict] = field(default_factory=dict)
+    concepts: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)
+    observations: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
+    audiences: dict[str, dict] = field(default_factory=dict)
+    support: dict[str, dict] = field(default_factory=dict)
     items: dict[str, Item] = field(default_factory=dict)
     responsibilities: list["Responsibility"] = field(default_factory=list)
     docs: dict[str, Document] = field(default_factory=dict)  # plan id -> document
@@ -66,6 +74,47 @@ class Site:
                 if agency_id in ids:
                     roles[role].append(ref)
         return roles
+
+    @cached_property
+    def _by_theme(self) -> dict[str, list[Item]]:
+        """Theme ID -> tagged items, in plan order then reading order (computed once per build)."""
+        rank = {plan["id"]: n for n, plan in enumerate(self.plans)}
+        ordered = sorted(enumerate(self.items.values()), key=lambda pair: (rank[pair[1].plan["id"]], pair[0]))
+        index: dict[str, list[Item]] = {theme_id: [] for theme_id in self.themes}
+        for _, item in ordered:
+            for theme_id in item.data.get("themes", ()):
+                index.setdefault(theme_id, []).append(item)
+        return index
+
+    def theme_items(self, theme_id: str, plan: dict | None = None, kind: str | None = None) -> list[Item]:
+        """Items tagged with the theme, in plan order then reading order."""
+        return [
+            i for i in self._by_theme.get(theme_id, [])
+            if (plan is None or i.plan is plan) and (kind is None or i.kind == kind)
+        ]
+
+    def related(self, item: Item, limit: int = 12) -> list[dict]:
+        """For each theme of an item, tasks and boxes of the other plans with that theme.
+
+        At most `limit` per theme, taken in turn from each other plan (items whose main theme it is first), so that
+        every plan appears while the list stays short; `total` counts them all for the link to the theme page.
+        """
+        out = []
+        for theme_id in item.data.get("themes", ()):
+            by_plan: dict[str, list[Item]] = {}
+            for other in self._by_theme.get(theme_id, []):
+                if other.plan is not item.plan and other.kind != "indicator":
+                    by_plan.setdefault(other.plan["id"], []).append(other)
+            per_plan = [sorted(found, key=lambda i: i.data["themes"].index(theme_id) > 0) for found in by_plan.values()]
+            total = sum(map(len, per_plan))
+            chosen: list[Item] = []
+            for rank in range(max(map(len, per_plan), default=0)):
+                chosen += [found[rank] for found in per_plan if rank < len(found)]
+            position = {i.id: n for n, i in enumerate(self._by_theme[theme_id])}
+            chosen = sorted(chosen[:limit], key=lambda i: position[i.id])
+            if chosen:
+                out.append({"theme": theme_id, "links": chosen, "total": total})
+        return out
 
     def counts(self, plan: dict) -> dict[str, int]:
         return {k: len(self.plan_items(plan, k)) for k in ("task", "box", "indicator")}
@@ -127,6 +176,16 @@ def _check_references(site: Site, plan: dict, doc: Document, problems: list[Prob
         if "task" in block and "responsibility" in block["task"]:
             check_resp(block["task"]["responsibility"], path + ("task", "responsibility"))
 
+    vocabularies = {"themes": site.themes, "audiences": site.audiences, "support": site.support}
+    for item in site.plan_items(plan):
+        path = item_path(doc, item)
+        if not item.data.get("themes"):
+            problems.append(doc.problem(path, f"{item.kind} '{item.id}' has no theme: tag it with 1-4 theme IDs from data/themes.yaml"))
+        for field_name, known in vocabularies.items():
+            for k, tag in enumerate(item.data.get(field_name, [])):
+                if tag not in known:
+                    problems.append(doc.problem(path + (field_name, k), f"unknown {field_name} ID '{tag}'{suggest(tag, known)}"))
+
     defined = {fn["number"] for fn in plan.get("footnotes", [])}
     used = set()
     for path, text in walk_texts(plan):
@@ -141,6 +200,30 @@ def _check_references(site: Site, plan: dict, doc: Document, problems: list[Prob
     for k, fn in enumerate(plan.get("footnotes", [])):
         if fn["number"] not in used:
             problems.append(doc.problem(("footnotes", k), f"footnote {fn['number']} is never referenced"))
+
+
+def item_path(doc: Document, item: Item) -> tuple:
+    """Where an item's mapping stands in its plan file."""
+    for path, _, _, block in iter_blocks(doc.data):
+        for kind in ITEM_KINDS:
+            if kind in block and block[kind] is item.data:
+                return path + (kind,)
+        if "indicators" in block:
+            for ri, row in enumerate(block["indicators"]["rows"]):
+                if row is item.data:
+                    return path + ("indicators", "rows", ri)
+    return ()
+
+
+def _vocabulary(doc: Document | None, key: str, problems: list[Problem]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    if doc is None:
+        return out
+    for k, entry in enumerate(doc.data[key]):
+        if entry["id"] in out:
+            problems.append(doc.problem((key, k, "id"), f"duplicate ID '{entry['id']}'"))
+        out[entry["id"]] = entry
+    return out
 
 
 def _load(path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:
@@ -163,20 +246,26 @@ def load_site(root: Path) -> Site:
     problems: list[Problem] = []
     agencies_doc = _load(data_dir / "agencies.yaml", root, "agencies", problems)
     glossary_doc = _load(data_dir / "glossary.yaml", root, "glossary", problems)
-    agencies: dict[str, dict] = {}
-    if agencies_doc:
-        for k, agency in enumerate(agencies_doc.data["agencies"]):
-            if agency["id"] in agencies:
-                problems.append(agencies_doc.problem(("agencies", k, "id"), f"duplicate agency ID '{agency['id']}'"))
-            agencies[agency["id"]] = agency
-    site = Site(root, [], agencies, glossary_doc.data["terms"] if glossary_doc else [])
+    agencies = _vocabulary(agencies_doc, "agencies", problems)
+    vocab_docs = {
+        name: _load(data_dir / f"{name}.yaml", root, schema, problems)
+        for name, schema in (("themes", "themes"), ("audiences", "vocabulary"), ("support", "vocabulary"))
+    }
+    site = Site(
+        root, [], agencies, glossary_doc.data["terms"] if glossary_doc else [],
+        themes=_vocabulary(vocab_docs["themes"], "themes", problems),
+        audiences=_vocabulary(vocab_docs["audiences"], "terms", problems),
+        support=_vocabulary(vocab_docs["support"], "terms", problems),
+    )
     plan_files = sorted((data_dir / "plans").glob("*.yaml"))
     if not plan_files:
         problems.append(Problem("data/plans", 1, 1, "", "no plan files (*.yaml) found"))
     seen: dict[str, str] = {}
+    complete = True  # every plan loaded: only then can references into the plans be checked
     for path in plan_files:
         doc = _load(path, root, "plan", problems)
         if doc is None:
+            complete = False
             continue
         plan = doc.data
         if path.stem != plan["id"]:
@@ -186,9 +275,46 @@ def load_site(root: Path) -> Site:
         site.plans.append(plan)
         site.docs[plan["id"]] = doc
         _index(site, plan, doc, problems, seen)
-        if agencies_doc:
+        if agencies_doc and all(vocab_docs.values()):
             _check_references(site, plan, doc, problems)
+    _load_progress(site, data_dir, root, problems, check_references=complete)
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
     return site
+
+
+def _load_progress(site: Site, data_dir: Path, root: Path, problems: list[Problem], check_references: bool) -> None:
+    """Indicator concepts, sources, observations and progress notes, checked against the plans' items."""
+    concepts = _load(data_dir / "concepts.yaml", root, "concepts", problems)
+    sources = _load(data_dir / "progress" / "sources.yaml", root, "sources", problems)
+    observations = _load(data_dir / "progress" / "observations.yaml", root, "observations", problems)
+    notes = _load(data_dir / "progress" / "notes.yaml", root, "notes", problems)
+    site.concepts = _vocabulary(concepts, "concepts", problems)
+    site.sources = _vocabulary(sources, "sources", problems)
+    indicators = {i.id: i for i in site.items.values() if i.kind == "indicator"}
+    if not check_references:
+        return
+
+    def check_indicator(doc: Document, path: tuple, ref: dict):
+        indicator = indicators.get(ref["indicator"])
+        if indicator is None:
+            problems.append(doc.problem(path + ("indicator",), f"unknown indicator '{ref['indicator']}'{suggest(ref['indicator'], indicators)}"))
+        elif "measure" in ref and ref["measure"] >= len(indicator.data["measures"]):
+            problems.append(doc.problem(path + ("measure",), f"indicator '{ref['indicator']}' has {len(indicator.data['measures'])} measure(s); 'measure' counts from 0"))
+
+    if concepts:
+        for ci, concept in enumerate(concepts.data["concepts"]):
+            for mi, member in enumerate(concept["members"]):
+                check_indicator(concepts, ("concepts", ci, "members", mi), member)
+    for doc, key in ((observations, "observations"), (notes, "notes")):
+        if doc is None:
+            continue
+        for k, entry in enumerate(doc.data[key]):
+            if entry["source"] not in site.sources:
+                problems.append(doc.problem((key, k, "source"), f"unknown source '{entry['source']}'{suggest(entry['source'], site.sources)}"))
+            if key == "observations":
+                check_indicator(doc, (key, k), entry)
+            elif entry["item"] not in site.items or site.items[entry["item"]].kind == "indicator":
+                problems.append(doc.problem((key, k, "item"), f"unknown task or box '{entry['item']}'{suggest(entry['item'], site.items)}"))
+        setattr(site, key, doc.data[key])

@@ -1,6 +1,7 @@
 """Reading the YAML files of data/ into Python values, keeping the line and column of every value."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,10 @@ def _build(loader, node, path, doc: Document, problems: list[Problem]):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    value = loader.construct_object(node)
+    if isinstance(value, (datetime.date, datetime.datetime)):  # YAML timestamps: keep the text form (2021-12-31)
+        return value.isoformat()
+    return value
 
 
 def load_document(path: Path, root: Path) -> Document:

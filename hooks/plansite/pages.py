@@ -8,8 +8,8 @@ from .render import Renderer
 
 LANGS = ("zh", "en")
 # Files under docs/ that belong to the generator; everything else there is written by hand.
-GENERATED_DIRS = ("plans", "agencies")
-GENERATED_FILES = ("index.md", "index.en.md")
+GENERATED_DIRS = ("plans", "agencies", "themes")
+GENERATED_FILES = tuple(f"{base}{suffix}" for base in ("index", "glossary", "indicators", "progress", "sources") for suffix in (".md", ".en.md"))
 
 
 def _name(base: str, lang: str) -> str:
@@ -21,6 +21,13 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     pages = {"index": ("home.md.j2", {})}
     for plan in site.plans:
         pages[f"plans/{plan['id']}"] = ("plan.md.j2", {"plan": plan})
+    pages["themes/index"] = ("themes.md.j2", {})
+    for theme in site.themes.values():
+        pages[f"themes/{theme['id']}"] = ("theme.md.j2", {"theme": theme})
+    pages["glossary"] = ("glossary.md.j2", {})
+    pages["indicators"] = ("indicators.md.j2", {})
+    pages["progress"] = ("progress.md.j2", {})
+    pages["sources"] = ("sources.md.j2", {})
     pages["agencies/index"] = ("agencies.md.j2", {})
     for agency in site.agency_list():
         pages[f"agencies/{agency['id']}"] = ("agency.md.j2", {"agency": agency})
@@ -59,7 +66,12 @@ def nav(site: Site) -> list:
     return [
         "index.md",
         {"Plans": [f"plans/{plan['id']}.md" for plan in site.plans]},
+        "themes/index.md",
+        "indicators.md",
+        "progress.md",
         "agencies/index.md",
+        "glossary.md",
+        "sources.md",
         "search.md",
         "about.md",
     ]

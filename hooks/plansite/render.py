@@ -1,6 +1,7 @@
 """Turning loaded data into page Markdown through the Jinja templates next to this module."""
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from functools import cache
@@ -10,8 +11,10 @@ import jinja2
 import yaml
 
 from .data import Item, Site
+from . import tracking
+from .charts import bar_chart
 from .numerals import cn_number, roman
-from .validate import FOOTNOTE_REF
+from .validate import CJK, FOOTNOTE_REF
 
 TEMPLATES = Path(__file__).with_name("templates")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
@@ -21,6 +24,11 @@ ITALIC = re.compile(r"\*([^*\n]+)\*")
 @cache
 def strings() -> dict:
     return yaml.safe_load(TEMPLATES.parent.joinpath("strings.yaml").read_text(encoding="utf-8"))
+
+
+def term_id(term: dict) -> str:
+    """Anchor of a glossary term, derived from its Chinese wording so that it survives edits of the English."""
+    return "term-" + hashlib.sha1(term["zh"].encode("utf-8")).hexdigest()[:8]
 
 
 def heading_attrs(id_: str, cls: str | None = None) -> str:
@@ -44,7 +52,16 @@ class Renderer:
         self.env.globals.update(site=site, s=self.s, cn_number=cn_number, roman=roman, attrs=heading_attrs)
         self.env.filters.update(
             html=self.html, plain=self.plain, md=self.md_heading, num=self.number, label=self.label,
+            item_title=self.item_title, excerpt=self.excerpt, term_id=term_id,
         )
+        self.env.globals.update(
+            tracked=lambda item: tracking.tracked(site, item),
+            notes_for=lambda item_id: tracking.notes_for(site, item_id),
+            noted_ids={note["item"] for note in site.notes},
+            concept_members=self.concept_members,
+            chart_groups=self.chart_groups,
+        )
+        self.env.tests["cjk"] = lambda value: bool(CJK.search(str(value)))
 
     # -- filters ---------------------------------------------------------
     def s(self, key: str, lang: str) -> str:
@@ -86,6 +103,47 @@ class Renderer:
             group = cn_number(item.section["number"]) if lang == "zh" else str(item.section["number"])
             return f"{group}.{data['number']}"
         return str(data.get("number", ""))
+
+    def item_title(self, item: Item, lang: str) -> str:
+        return self.plain(item.data["name"] if item.kind == "indicator" else item.data["title"], lang)
+
+    def excerpt(self, item: Item, lang: str) -> str:
+        """The opening words of an item's text, cut at a word (English) or after 60 characters (Chinese)."""
+        first = item.data["body"][0]
+        text = self.plain(first, lang)
+        if "lead" in first:
+            text = self.plain(first["lead"], lang) + ("" if lang == "zh" else " ") + text
+        if lang == "zh":
+            return text if len(text) <= 60 else text[:60] + "…"
+        if len(text) <= 180:
+            return text
+        return text[:180].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+    def concept_members(self, concept: dict) -> list[dict]:
+        """The indicator quantities of a concept, in plan order, each with its latest observation."""
+        rank = {plan["id"]: n for n, plan in enumerate(self.site.plans)}
+        out = []
+        for member in concept["members"]:
+            item = self.site.items[member["indicator"]]
+            index = member.get("measure", 0)
+            rows = [t for t in tracking.tracked(self.site, item) if t.observation.get("measure", 0) == index]
+            out.append({"item": item, "measure": item.data["measures"][index], "latest": rows[-1] if rows else None})
+        return sorted(out, key=lambda m: rank[m["item"].plan["id"]])
+
+    def chart_groups(self, members: list[dict], lang: str) -> list[dict]:
+        """One bar chart per unit among the level (not growth-rate) members of a concept."""
+        groups: dict[str, list[dict]] = {}
+        for m in members:
+            if m["item"].data.get("kind") == "growth-rate":
+                continue
+            groups.setdefault(m["measure"]["unit"]["en"], []).append(m)
+        labels = {"baseline": self.s("baseline", lang) + " (2020)", "target": self.s("target", lang) + " (2025)", "missing": self.s("not_published", lang)}
+        out = []
+        for n, (unit, group) in enumerate(groups.items(), start=1):
+            concept_id = next(c["id"] for c in self.site.concepts.values() if any(x["indicator"] == group[0]["item"].id for x in c["members"]))
+            rows = [{"label": self.plain(m["item"].plan["short_title"], lang), "baseline": m["measure"]["baseline"], "target": m["measure"]["target"]} for m in group]
+            out.append({"unit": group[0]["measure"]["unit"], "svg": bar_chart(rows, f"{concept_id}-chart-{n}", labels)})
+        return out
 
     # -- pages -----------------------------------------------------------
     def render(self, template: str, lang: str, **context) -> str:

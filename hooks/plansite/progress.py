@@ -1,0 +1,77 @@
+"""The status of an indicator against its 2025 target, by the rule stated on the progress page.
+
+The four categories are those NDRC uses in mid-term reviews of five-year plans:
+提前完成 achieved ahead of schedule · 快于预期 faster than expected · 基本符合预期 in line · 相对滞后 lagging.
+
+Level indicators (an amount, a count, a ratio): the expected value on the date of an observation lies on the
+straight line from the baseline (end of the base year) to the target (end of the target year). Progress is the
+share of the way from baseline to target that the observation has covered; it is compared with the share of the
+period that has elapsed:
+- the observation reaches the target                 -> achieved ahead of schedule
+- progress exceeds elapsed time by more than 10 points -> faster than expected
+- progress within 10 points of elapsed time            -> in line with expectations
+- progress more than 10 points behind elapsed time     -> lagging
+Without a baseline there is no line: only "achieved ahead" can be told, otherwise "not assessable". Where the
+target was already met at the baseline, the observation is in line if it still meets it, lagging if it fell below.
+
+Annual growth-rate indicators ("年均增长率 6%以上"): the observed average annual growth since the base year is
+compared with the target rate; a rate cannot be completed ahead of time:
+- at least 110% of the target rate -> faster than expected
+- 90% to 110%                      -> in line with expectations
+- below 90%                        -> lagging
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ACHIEVED, FASTER, IN_LINE, LAGGING, NOT_ASSESSABLE = "achieved", "faster", "in-line", "lagging", "not-assessable"
+BAND = 0.10  # ten percentage points of the way from baseline to target (or 10% of a target rate)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: str
+    progress: float | None = None  # share of the way from baseline to target covered (level indicators)
+    elapsed: float | None = None  # share of the plan period elapsed at the observation
+    expected: float | None = None  # value on the straight path at the observation (level indicators)
+
+
+def elapsed_share(year: float, start: int = 2020, end: int = 2025) -> float:
+    """Share of the period from the end of the base year to the end of the target year, at `year` (2021.0 = end of 2021)."""
+    return min(max((year - start) / (end - start), 0.0), 1.0)
+
+
+def assess_level(baseline: float | None, target: float, value: float, year: float, start: int = 2020, end: int = 2025) -> Assessment:
+    elapsed = elapsed_share(year, start, end)
+    if baseline is None:
+        return Assessment(ACHIEVED if value >= target else NOT_ASSESSABLE, elapsed=elapsed)
+    if target <= baseline:  # the target was already met when the plan was made
+        return Assessment(IN_LINE if value >= target else LAGGING, elapsed=elapsed, expected=target)
+    progress = (value - baseline) / (target - baseline)
+    expected = baseline + (target - baseline) * elapsed
+    if value >= target:
+        status = ACHIEVED
+    elif progress > elapsed + BAND:
+        status = FASTER
+    elif progress >= elapsed - BAND:
+        status = IN_LINE
+    else:
+        status = LAGGING
+    return Assessment(status, progress=progress, elapsed=elapsed, expected=expected)
+
+
+def assess_growth(target_rate: float, observed_rates: list[float]) -> Assessment:
+    """target_rate and observed_rates in percent; observed_rates are the annual rates of the years observed so far."""
+    if not observed_rates:
+        return Assessment(NOT_ASSESSABLE)
+    product = 1.0
+    for rate in observed_rates:
+        product *= 1 + rate / 100
+    average = (product ** (1 / len(observed_rates)) - 1) * 100
+    if average >= target_rate * (1 + BAND):
+        status = FASTER
+    elif average >= target_rate * (1 - BAND):
+        status = IN_LINE
+    else:
+        status = LAGGING
+    return Assessment(status, progress=average)

@@ -1,0 +1,59 @@
+"""Every internal link of the built site resolves, #anchors included, in both languages."""
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+IDS = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    @cache
+    def ids_of(file: Path) -> frozenset:
+        return frozenset(IDS.findall(file.read_text(encoding="utf-8")))
+
+    broken, checked = [], 0
+    for file in html_files(site_dir):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        page_url = "/" + file.relative_to(site_dir).as_posix()
+        for a in soup.select("a[href]"):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            path = unquote(parts.path)
+            target_url = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path)) if path else page_url
+            target = site_dir / target_url.lstrip("/")
+            if target.is_dir() or path.endswith("/"):
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page_url}: {href} (no such page)")
+            elif parts.fragment and unquote(parts.fragment) not in ids_of(target):
+                broken.append(f"{page_url}: {href} (no such anchor)")
+    assert checked > 1000
+    assert broken == [], f"{len(broken)} broken links, e.g. {broken[:10]}"
+
+
+def test_language_switcher_target_of_every_page_exists(site_dir):
+    missing = []
+    for file in html_files(site_dir):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        links = soup.select("a.md-select__link[hreflang]")
+        if file.name == "404.html":
+            continue
+        assert {a["hreflang"] for a in links} == {"zh", "en"}, file
+        for a in links:
+            target = (file.parent / a["href"]).resolve()
+            if not (target / "index.html").is_file() and not target.is_file():
+                missing.append(f"{file.relative_to(site_dir)} -> {a['href']}")
+    assert missing == []

@@ -1,0 +1,54 @@
+"""The status rule of the progress page, on hand-made cases (see hooks/plansite/progress.py for the rule)."""
+from __future__ import annotations
+
+import pytest
+from plansite.progress import ACHIEVED, FASTER, IN_LINE, LAGGING, NOT_ASSESSABLE, assess_growth, assess_level
+
+
+@pytest.mark.parametrize(
+    "baseline, target, value, year, status",
+    [
+        (20, 30, 22, 2021, IN_LINE),  # 20% of the way after 20% of the time
+        (20, 30, 20, 2021, LAGGING),  # no progress after a year: 0% vs 20%, more than 10 points behind
+        (20, 30, 21.1, 2021, IN_LINE),  # 11% vs 20%: within 10 points
+        (20, 30, 24, 2021, FASTER),  # 40% vs 20%
+        (20, 30, 30, 2022, ACHIEVED),  # target reached before 2025
+        (20, 30, 35, 2021, ACHIEVED),
+        (22.2, 30, 25.32, 2022, IN_LINE),  # exactly on the straight path (40% after 40%)
+        (0, 1, 0, 2021, LAGGING),
+        (0, 1, 0, 2020.5, IN_LINE),  # half a year in: 0% vs 10%, still within the band
+        (100, 100, 100, 2021, IN_LINE),  # target already met at baseline and still met
+        (100, 100, 99, 2021, LAGGING),  # target already met at baseline, then missed
+        (None, 15, 4, 2021, NOT_ASSESSABLE),  # no baseline: no path
+        (None, 15, 16, 2021, ACHIEVED),  # no baseline, but the target is already reached
+    ],
+)
+def test_level_indicator_status(baseline, target, value, year, status):
+    assert assess_level(baseline, target, value, year).status == status
+
+
+def test_expected_value_on_the_straight_path():
+    result = assess_level(20, 30, 21, 2023)
+    assert result.expected == pytest.approx(26.0)
+    assert result.elapsed == pytest.approx(0.6)
+    assert result.progress == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    "target, observed, status",
+    [
+        (6, [55.54], FASTER),
+        (6, [6.2], IN_LINE),
+        (6, [5.5], IN_LINE),  # 92% of the target rate
+        (6, [5.3], LAGGING),  # 88%
+        (6, [10, 0], LAGGING),  # average of 10% then 0% is 4.9% a year
+        (6, [8, 6], FASTER),  # about 7.0% a year
+        (6, [], NOT_ASSESSABLE),
+    ],
+)
+def test_growth_rate_indicator_status(target, observed, status):
+    assert assess_growth(target, observed).status == status
+
+
+def test_growth_rate_is_never_achieved_ahead():
+    assert assess_growth(6, [500]).status == FASTER
