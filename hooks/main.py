@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).parent))
 
 from plansite.data import Site, load_site  # noqa: E402
+from plansite.opendata import write_open_data  # noqa: E402
 from plansite.pages import nav, render_all, write_pages  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
 
@@ -70,6 +71,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     site_dir = _state["root_site_dir"]
+    write_open_data(_state["site"], site_dir)
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
         capture_output=True, text=True,

@@ -9,7 +9,7 @@ from .render import Renderer
 LANGS = ("zh", "en")
 # Files under docs/ that belong to the generator; everything else there is written by hand.
 GENERATED_DIRS = ("plans", "agencies", "themes")
-GENERATED_FILES = tuple(f"{base}{suffix}" for base in ("index", "glossary", "indicators", "progress", "sources") for suffix in (".md", ".en.md"))
+GENERATED_FILES = tuple(f"{base}{suffix}" for base in ("index", "glossary", "indicators", "progress", "sources", "finder") for suffix in (".md", ".en.md"))
 
 
 def _name(base: str, lang: str) -> str:
@@ -28,6 +28,7 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     pages["indicators"] = ("indicators.md.j2", {})
     pages["progress"] = ("progress.md.j2", {})
     pages["sources"] = ("sources.md.j2", {})
+    pages["finder"] = ("finder.md.j2", {})
     pages["agencies/index"] = ("agencies.md.j2", {})
     for agency in site.agency_list():
         pages[f"agencies/{agency['id']}"] = ("agency.md.j2", {"agency": agency})
@@ -65,6 +66,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
 def nav(site: Site) -> list:
     return [
         "index.md",
+        "finder.md",
         {"Plans": [f"plans/{plan['id']}.md" for plan in site.plans]},
         "themes/index.md",
         "indicators.md",

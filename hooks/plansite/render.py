@@ -53,6 +53,7 @@ class Renderer:
         self.env.filters.update(
             html=self.html, plain=self.plain, md=self.md_heading, num=self.number, label=self.label,
             item_title=self.item_title, excerpt=self.excerpt, term_id=term_id,
+            bare=lambda text, lang: html.escape(self.plain(text, lang)),
         )
         self.env.globals.update(
             tracked=lambda item: tracking.tracked(site, item),

@@ -1,0 +1,104 @@
+"""Open data in the built site under data/: the plans as JSON, tasks, boxes and indicators as CSV, the schemas,
+and the support finder's JSON. Everything is generated from the YAML at build time; nothing here is committed."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+from .data import Site
+from .finder import finder_data
+from .render import Renderer
+from .validate import SCHEMA_DIR
+
+CSV_FILES = ("tasks.csv", "boxes.csv", "indicators.csv")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs open the Chinese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _names(site: Site, ids: list[str], lang: str) -> str:
+    return "; ".join(site.agencies[a]["name"][lang] for a in ids)
+
+
+def tables(site: Site) -> dict[str, bytes]:
+    r = Renderer(site)
+
+    def body(item, lang):
+        return "\n".join(
+            (r.plain(p["lead"], lang) + ("" if lang == "zh" else " ") if "lead" in p else "") + r.plain(p, lang)
+            for p in item.data["body"]
+        )
+
+    def where(item):
+        return [r.plain(item.chapter["title"], "zh"), r.plain(item.chapter["title"], "en"),
+                r.plain(item.section["title"], "zh"), r.plain(item.section["title"], "en")]
+
+    tags = lambda item, key: " ".join(item.data.get(key, []))  # noqa: E731
+    tasks, boxes, indicators = [], [], []
+    for plan in site.plans:
+        for item in site.plan_items(plan):
+            url = f"plans/{plan['id']}/#{item.id}"
+            if item.kind == "task":
+                resp = item.data.get("responsibility", {})
+                tasks.append([plan["id"], item.id, r.label(item, "zh"), r.label(item, "en"), *where(item),
+                              r.plain(item.data["title"], "zh"), r.plain(item.data["title"], "en"), body(item, "zh"), body(item, "en"),
+                              _names(site, resp.get("lead", []), "zh"), _names(site, resp.get("lead", []), "en"),
+                              _names(site, resp.get("cooperating", []), "zh"), _names(site, resp.get("cooperating", []), "en"),
+                              _names(site, resp.get("shared", []), "zh"), _names(site, resp.get("shared", []), "en"),
+                              tags(item, "themes"), tags(item, "audiences"), tags(item, "support"), url])
+            elif item.kind == "box":
+                boxes.append([plan["id"], item.id, item.data["number"], *where(item),
+                              r.plain(item.data["title"], "zh"), r.plain(item.data["title"], "en"), body(item, "zh"), body(item, "en"),
+                              tags(item, "themes"), tags(item, "audiences"), tags(item, "support"), url])
+            else:
+                for n, m in enumerate(item.data["measures"]):
+                    indicators.append([plan["id"], item.id, n, r.plain(item.data["name"], "zh"), r.plain(item.data["name"], "en"),
+                                       r.plain(m["name"], "zh") if "name" in m else "", r.plain(m["name"], "en") if "name" in m else "",
+                                       m["unit"]["zh"], m["unit"]["en"], r.number(m["baseline"]), r.number(m["target"]),
+                                       item.data["attribute"], item.data.get("kind", "level"),
+                                       item.data["source"]["zh"] if "source" in item.data else "", item.data["source"]["en"] if "source" in item.data else "",
+                                       tags(item, "themes"), url])
+    return {
+        "tasks.csv": _csv(["plan", "id", "number_zh", "number_en", "chapter_zh", "chapter_en", "section_zh", "section_en",
+                           "title_zh", "title_en", "text_zh", "text_en", "lead_zh", "lead_en", "cooperating_zh", "cooperating_en",
+                           "shared_zh", "shared_en", "themes", "audiences", "support", "url"], tasks),
+        "boxes.csv": _csv(["plan", "id", "number", "chapter_zh", "chapter_en", "section_zh", "section_en", "title_zh", "title_en",
+                           "text_zh", "text_en", "themes", "audiences", "support", "url"], boxes),
+        "indicators.csv": _csv(["plan", "id", "measure", "name_zh", "name_en", "measure_zh", "measure_en", "unit_zh", "unit_en",
+                                "baseline_2020", "target_2025", "attribute", "kind", "data_source_zh", "data_source_en", "themes", "url"], indicators),
+    }
+
+
+def write_open_data(site: Site, site_dir: Path) -> None:
+    out = site_dir / "data"
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "plans").mkdir(parents=True)
+    (out / "schema").mkdir()
+    vocabularies = {
+        "agencies": list(site.agencies.values()), "themes": list(site.themes.values()),
+        "audiences": list(site.audiences.values()), "support": list(site.support.values()),
+        "glossary": site.glossary, "concepts": list(site.concepts.values()),
+    }
+    (out / "plans.json").write_text(_json({"plans": site.plans, **vocabularies}), encoding="utf-8")
+    for plan in site.plans:
+        (out / "plans" / f"{plan['id']}.json").write_text(_json(plan), encoding="utf-8")
+    for name, content in tables(site).items():
+        (out / name).write_bytes(content)
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        shutil.copyfile(schema, out / "schema" / schema.name)
+    (out / "progress.json").write_text(_json({"sources": list(site.sources.values()), "observations": site.observations, "notes": site.notes}), encoding="utf-8")
+    (out / "finder.json").write_text(json.dumps(finder_data(site), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
