@@ -1,0 +1,106 @@
+"""The support finder in Chromium: filters, counts in both languages, shareable state, back/forward, no-JS list."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def results(tab) -> list[str]:
+    tab.wait_for_selector("#finder-count:not(:empty)")
+    return tab.eval_on_selector_all("#finder-results li[data-id]", "els => els.map(e => e.dataset.id)")
+
+
+def count(tab) -> int:
+    text = tab.inner_text("#finder-count")
+    digits = re.findall(r"\d+", text)
+    return int(digits[0]) if digits else 0
+
+
+def test_sme_overseas_protection_in_zhuhai(tab, server):
+    tab.goto(f"{server}/finder/")
+    tab.select_option("#finder-audience", "sme")
+    tab.select_option("#finder-theme", "overseas-protection")
+    tab.select_option("#finder-plan", "zhuhai")
+    found = results(tab)
+    assert "zh-b2" in found and "zh-t5" in found
+    assert all(i.startswith("zh-") for i in found)
+    assert "知识产权海外护航工程" in tab.inner_text("li[data-id='zh-b2']")
+    assert "plan=zhuhai" in tab.url and "theme=overseas-protection" in tab.url and "audience=sme" in tab.url
+    assert not tab.outside_requests
+
+
+def test_pledge_financing_in_all_regions(tab, server):
+    tab.goto(f"{server}/finder/?theme=pledge-financing")
+    found = results(tab)
+    assert {"ns-t13", "gz-t27"} <= set(found)
+    assert {i.split("-")[0] for i in found} == {"gz", "ns", "zh", "zs"}
+    assert count(tab) == len(found)
+    lead = tab.inner_text("li[data-id='gz-t27'] .finder-agency")
+    assert lead.startswith("牵头单位") and "市市场监管局" in lead
+
+
+@pytest.mark.parametrize("query", ["theme=pledge-financing", "audience=sme&support=financing", "plan=guangzhou&support=rights-protection", ""])
+def test_english_page_same_counts_with_english_titles(tab, server, query):
+    tab.goto(f"{server}/finder/?{query}")
+    zh = results(tab)
+    tab.goto(f"{server}/en/finder/?{query}")
+    en = results(tab)
+    assert en == zh
+    titles = tab.eval_on_selector_all("#finder-results li[data-id] > a", "els => els.map(e => e.textContent)")
+    assert titles and not any(CJK.search(t) for t in titles)
+
+
+def test_order_is_plan_then_number_and_grouping(tab, server):
+    tab.goto(f"{server}/en/finder/?support=financing")
+    found = results(tab)
+    plans = [i.split("-")[0] for i in found]
+    assert plans == sorted(plans, key=["gz", "ns", "zh", "zs"].index)
+    tab.check("input[name=group]")
+    tab.wait_for_selector("#finder-results section.finder-group")
+    groups = tab.eval_on_selector_all("#finder-results section.finder-group", "els => els.map(e => e.dataset.plan)")
+    assert groups == sorted(groups, key=["guangzhou", "nansha", "zhuhai", "zhongshan"].index)
+    assert "group=1" in tab.url
+    assert results(tab) == found
+
+
+def test_back_and_forward_restore_the_filters(tab, server):
+    tab.goto(f"{server}/finder/")
+    total = len(results(tab))
+    tab.select_option("#finder-theme", "ip-insurance")
+    insurance = results(tab)
+    tab.select_option("#finder-plan", "guangzhou")
+    both = results(tab)
+    assert len(both) < len(insurance) < total
+    tab.go_back()
+    assert tab.input_value("#finder-plan") == "" and results(tab) == insurance
+    tab.go_back()
+    assert tab.input_value("#finder-theme") == "" and len(results(tab)) == total
+    tab.go_forward()
+    assert results(tab) == insurance
+
+
+def test_keyboard_only(tab, server):
+    tab.goto(f"{server}/en/finder/")
+    results(tab)
+    tab.focus("#finder-plan")
+    for _ in range(2):
+        tab.keyboard.press("ArrowDown")
+    assert tab.input_value("#finder-plan") != ""
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "finder-theme"
+    for select in ("plan", "theme", "audience", "support"):
+        assert tab.locator(f"label[for='finder-{select}']").count() == 1
+    assert tab.get_attribute("#finder-count", "aria-live") == "polite"
+
+
+def test_without_javascript_every_item_is_listed(browser, server, site_dir):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{server}/finder/")
+    listed = tab.eval_on_selector_all("#finder-results li[data-id]", "els => els.map(e => e.dataset.id)")
+    groups = tab.eval_on_selector_all("#finder-results section.finder-group", "els => els.map(e => e.dataset.plan)")
+    context.close()
+    assert len(listed) == 137 and groups == ["guangzhou", "nansha", "zhuhai", "zhongshan"]
