@@ -32,6 +32,10 @@ class Document:
         return Problem(self.rel, line, col, field_path(path), message)
 
 
+# libyaml's parser when PyYAML was built with it (much faster); both keep line and column marks.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -73,7 +77,7 @@ def load_document(path: Path, root: Path) -> Document:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataError([Problem(rel, line, col, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")])
     doc = Document(path, rel, None)
-    loader = yaml.SafeLoader(text)
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -9,7 +9,7 @@ from .render import Renderer
 LANGS = ("zh", "en")
 # Files under docs/ that belong to the generator; everything else there is written by hand.
 GENERATED_DIRS = ("plans", "agencies", "themes")
-GENERATED_FILES = tuple(f"{base}{suffix}" for base in ("index", "glossary", "indicators", "progress", "sources", "finder") for suffix in (".md", ".en.md"))
+GENERATED_FILES = tuple(f"{base}{suffix}" for base in ("index", "glossary", "indicators", "progress", "sources", "finder", "downloads") for suffix in (".md", ".en.md"))
 
 
 def _name(base: str, lang: str) -> str:
@@ -29,6 +29,7 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     pages["progress"] = ("progress.md.j2", {})
     pages["sources"] = ("sources.md.j2", {})
     pages["finder"] = ("finder.md.j2", {})
+    pages["downloads"] = ("downloads.md.j2", {})
     pages["agencies/index"] = ("agencies.md.j2", {})
     for agency in site.agency_list():
         pages[f"agencies/{agency['id']}"] = ("agency.md.j2", {"agency": agency})
@@ -74,6 +75,8 @@ def nav(site: Site) -> list:
         "agencies/index.md",
         "glossary.md",
         "sources.md",
+        "downloads.md",
+        "guide.md",
         "search.md",
         "about.md",
     ]

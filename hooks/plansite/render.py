@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -54,6 +55,7 @@ class Renderer:
             html=self.html, plain=self.plain, md=self.md_heading, num=self.number, label=self.label,
             item_title=self.item_title, excerpt=self.excerpt, term_id=term_id,
             bare=lambda text, lang: html.escape(self.plain(text, lang)),
+            front_title=self.front_title,
         )
         self.env.globals.update(
             tracked=lambda item: tracking.tracked(site, item),
@@ -104,6 +106,11 @@ class Renderer:
             group = cn_number(item.section["number"]) if lang == "zh" else str(item.section["number"])
             return f"{group}.{data['number']}"
         return str(data.get("number", ""))
+
+    def front_title(self, text: dict | str, lang: str) -> str:
+        """A page title for the Markdown front matter: HTML-escaped (the theme prints it as is) and quoted as YAML."""
+        raw = text if isinstance(text, str) else self.plain(text, lang)
+        return json.dumps(html.escape(raw, quote=False), ensure_ascii=False)
 
     def item_title(self, item: Item, lang: str) -> str:
         return self.plain(item.data["name"] if item.kind == "indicator" else item.data["title"], lang)

@@ -16,6 +16,9 @@ from .problems import Problem
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+# Placeholders written by scripts/new-plan; validation rejects them until they are replaced.
+PLACEHOLDER_ZH = "待填写"
+PLACEHOLDER_EN = "FILL IN"
 
 
 @cache
@@ -52,6 +55,11 @@ def _message(error) -> tuple[tuple, str]:
     if kind == "additionalProperties":
         known = _known_properties(error)
         extra = sorted(set(error.instance) - set(known))
+        if len(path) >= 2 and path[-2] == "blocks" and not {"zh", "en"} & set(error.instance):
+            kinds = ["task", "box", "indicators", "heading"]
+            close = difflib.get_close_matches(extra[0], kinds, n=1) if extra else []
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            return path + (extra[0],), f"unknown block '{extra[0]}'{hint}: a block is a paragraph (zh, en), a heading, a task, a box or indicators"
         hints = []
         for name in extra:
             close = difflib.get_close_matches(name, known, n=1)
@@ -71,6 +79,8 @@ def _message(error) -> tuple[tuple, str]:
         return path, f"{error.instance!r} is not a valid ID: use lowercase letters, digits and single hyphens"
     if kind == "oneOf" and path and path[-1] == "responsibility":
         return path, "give 'lead' (with optional 'cooperating') or 'shared', not both"
+    if kind == "maxItems":
+        return path, f"has {len(error.instance)} entries; at most {error.validator_value} are allowed"
     if kind == "minItems" and error.validator_value == 1:
         return path, "must not be empty"
     if kind == "uniqueItems":
@@ -79,8 +89,13 @@ def _message(error) -> tuple[tuple, str]:
 
 
 def schema_problems(doc: Document, name: str) -> list[Problem]:
+    errors = list(validator(name).iter_errors(doc.data))
+    # An unknown block kind is reported once, not also as a paragraph without text.
+    unknown_blocks = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties" and len(e.absolute_path) >= 2 and e.absolute_path[-2] == "blocks"}
     problems = []
-    for error in validator(name).iter_errors(doc.data):
+    for error in errors:
+        if error.validator == "required" and tuple(error.absolute_path) in unknown_blocks:
+            continue
         path, message = _message(error)
         problems.append(doc.problem(path, message))
     return problems
@@ -102,6 +117,10 @@ def text_problems(doc: Document) -> list[Problem]:
     """English must be English: no Chinese characters left untranslated."""
     problems = []
     for path, text in walk_texts(doc.data):
+        if PLACEHOLDER_ZH in str(text.get("zh", "")):
+            problems.append(doc.problem(path + ("zh",), "placeholder left from scripts/new-plan: enter the published Chinese text"))
+        if str(text.get("en", "")).startswith(PLACEHOLDER_EN):
+            problems.append(doc.problem(path + ("en",), "placeholder left from scripts/new-plan: enter the English translation"))
         en = text.get("en")
         if isinstance(en, str) and CJK.search(en):
             problems.append(doc.problem(path + ("en",), f"English text contains Chinese characters: {CJK.search(en).group(0)!r}"))

@@ -1,0 +1,47 @@
+"""The corpus in tests/bad_inputs/: each bad input stops validation with exactly the stated messages."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from plansite.data import load_site
+from plansite.problems import DataError
+
+from conftest import ROOT
+
+CORPUS = Path(__file__).with_name("bad_inputs")
+CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def test_corpus_is_large_enough_and_the_base_is_valid(tmp_path):
+    assert len(CASES) >= 25
+    assert len({c["name"] for c in CASES}) == len(CASES)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copyfile(CORPUS / "base-plan.yaml", tmp_path / "data/plans/testplan.yaml")
+    assert "testplan" in [p["id"] for p in load_site(tmp_path).plans]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_bad_input(tmp_path, case):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    target = tmp_path / "data/plans/testplan.yaml"
+    if "hex" in case:
+        target.write_bytes(bytes.fromhex(case["hex"]))
+    elif "content" in case:
+        target.write_text(case["content"], encoding="utf-8")
+    else:
+        base = (CORPUS / "base-plan.yaml").read_text(encoding="utf-8")
+        assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
+        target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(tmp_path)
+    lines = str(caught.value).splitlines()
+    if "expect" in case:
+        assert len(lines) == len(case["expect"]), lines
+        for line, expected in zip(lines, case["expect"]):
+            assert line.startswith(expected) if expected.endswith(":") else line == expected
+    else:
+        for expected in case["expect-contains"]:
+            assert any(line.startswith(expected) for line in lines), lines

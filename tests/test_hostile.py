@@ -1,0 +1,70 @@
+"""Hostile strings in the data render as inert text: in the pages, the open data and the finder."""
+from __future__ import annotations
+
+import functools
+import json
+import http.server
+import shutil
+import threading
+
+import pytest
+
+from conftest import ROOT, build_site
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> *bold* & {#id} `code` [link](javascript:alert(1))'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    for name in ("data", "docs", "hooks"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("plans", "agencies", "themes") if name == "docs" else None)
+    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for stale in ("index", "glossary", "indicators", "progress", "sources", "finder", "downloads"):
+        for suffix in (".md", ".en.md"):
+            (root / "docs" / f"{stale}{suffix}").unlink(missing_ok=True)
+    plan = root / "data/plans/nansha.yaml"
+    text = plan.read_text(encoding="utf-8")
+    title_zh = "          zh: 完善自贸片区知识产权工作机制\n"
+    assert title_zh in text
+    text = text.replace(title_zh, f"          zh: '完善自贸片区知识产权工作机制{HOSTILE}'\n", 1)
+    text = text.replace("  en: Nansha plan\n", f"  en: 'Nansha plan {HOSTILE}'\n", 1)
+    plan.write_text(text, encoding="utf-8")
+    out = root / "site"
+    result = build_site(out, root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_hostile_strings_are_escaped_in_html(hostile_site):
+    shown = [hostile_site / "plans/nansha/index.html", hostile_site / "en/plans/nansha/index.html", hostile_site / "themes/governance-policy/index.html", hostile_site / "en/finder/index.html"]
+    for page in shown:
+        html = page.read_text(encoding="utf-8")
+        assert "&lt;script&gt;alert(" in html, page
+    for page in hostile_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<script>alert("x")' not in html and "<img src=x" not in html, page
+
+
+def test_hostile_strings_stay_data_in_open_data(hostile_site):
+    plan = json.loads((hostile_site / "data/plans/nansha.json").read_text(encoding="utf-8"))
+    assert plan["short_title"]["en"] == f"Nansha plan {HOSTILE}"
+    assert "&lt;" not in (hostile_site / "data/tasks.csv").read_text(encoding="utf-8-sig")
+
+
+def test_no_script_runs_in_the_browser(browser, hostile_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    tab = context.new_page()
+    dialogs = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    base = f"http://127.0.0.1:{httpd.server_port}"
+    for path in ("/plans/nansha/", "/en/plans/nansha/", "/finder/?plan=nansha", "/en/finder/?plan=nansha", "/"):
+        tab.goto(base + path)
+        tab.wait_for_load_state("networkidle")
+    context.close()
+    httpd.shutdown()
+    assert dialogs == []
