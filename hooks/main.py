@@ -4,7 +4,9 @@ Every event fires once per language (mkdocs-static-i18n builds each language in 
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -27,6 +29,9 @@ log = logging.getLogger("mkdocs.plugins.plansite")
 _state: dict = {}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
+# <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
+# page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def _site() -> Site:
@@ -36,7 +41,17 @@ def _site() -> Site:
         raise PluginError(f"{len(exc.problems)} problem(s) in data/:\n{exc}") from None
 
 
+def _source_date_epoch() -> str:
+    """The time of the last commit that touched data/ (reproducible sitemaps); the data files' newest mtime outside git."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "data"], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode == 0 and result.stdout.strip():
+        return result.stdout.strip()
+    return str(int(max(p.stat().st_mtime for p in (ROOT / "data").rglob("*.yaml"))))
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Page dates (sitemap lastmod) come from the data, not the clock, so two builds of one commit are identical.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     if "root_site_dir" not in _state:
         _state["root_site_dir"] = Path(config.site_dir)
     site = _state["site"] = _site()
@@ -60,6 +75,7 @@ def _relative_alternates(output: str, page: Page) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = config.theme["language"]
     output = _relative_alternates(output, page)
+    output = HEAD_ALTERNATE.sub("", output)
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
     output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore', )
     return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
@@ -78,3 +94,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     )
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
+    # Pagefind lists the languages in no fixed order; sort them so that every build writes the same file.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False), encoding="utf-8")

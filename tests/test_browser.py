@@ -67,7 +67,7 @@ def test_language_switcher_keeps_the_page(tab, server, path):
     assert tab.locator("html").get_attribute("lang") == "zh-Hans"
 
 
-@pytest.mark.parametrize("path", ["/", "/plans/guangzhou/", "/en/plans/nansha/", "/en/search/?q=insurance", "/search/?q=保险", "/about/"])
+@pytest.mark.parametrize("path", ["/", "/plans/guangzhou/", "/en/plans/nansha/", "/en/search/?q=insurance", "/search/?q=保险", "/about/", "/themes/pledge-financing/", "/en/finder/?audience=sme", "/indicators/", "/en/progress/", "/downloads/", "/en/agencies/gz-amr/"])
 def test_no_request_leaves_the_origin(tab, server, path):
     tab.goto(server + path)
     tab.wait_for_load_state("networkidle")
@@ -88,3 +88,44 @@ def test_phone_width_has_no_horizontal_scroll(browser, server):
         }""")
         assert wide == [], f"{path}: {wide}"
     context.close()
+
+
+@pytest.fixture(scope="module")
+def subpath_server(site_dir, tmp_path_factory):
+    """The built site served from a sub-path (/ipplans/), as on GitHub Pages or object storage."""
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path_factory.mktemp("subpath")
+    (root / "ipplans").symlink_to(site_dir)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/ipplans"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("path", ["/", "/en/plans/guangzhou/", "/themes/", "/en/finder/?theme=pledge-financing", "/downloads/"])
+def test_site_works_from_a_sub_path(browser, subpath_server, path):
+    context = browser.new_context()
+    tab = context.new_page()
+    failed = []
+    tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    tab.goto(subpath_server + path)
+    tab.wait_for_load_state("networkidle")
+    links = tab.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    context.close()
+    assert failed == []
+    assert all(link.startswith(subpath_server) for link in links if link.startswith("http://127.0.0.1"))
+
+
+def test_search_works_from_a_sub_path(browser, subpath_server):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(subpath_server + "/search/?q=质押融资")
+    tab.wait_for_selector(".search-results li", timeout=15000)
+    hrefs = tab.eval_on_selector_all(".search-results a", "els => els.map(e => e.href)")
+    context.close()
+    assert any(h.startswith(subpath_server + "/plans/nansha/") for h in hrefs), hrefs[:5]

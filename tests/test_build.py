@@ -1,0 +1,53 @@
+"""Builds are reproducible, and a failed build never replaces the published site/."""
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+
+from conftest import ROOT, build_site
+
+
+def differing(a, b) -> list[str]:
+    out = []
+    cmp = filecmp.dircmp(a, b)
+    stack = [(cmp, "")]
+    while stack:
+        node, prefix = stack.pop()
+        out += [prefix + n for n in node.left_only + node.right_only + node.diff_files + node.funny_files]
+        out += [prefix + n for n in filecmp.cmpfiles(node.left, node.right, node.common_files, shallow=False)[1]]
+        stack += [(sub, f"{prefix}{name}/") for name, sub in node.subdirs.items()]
+    return sorted(set(out))
+
+
+def test_two_builds_of_one_commit_are_identical(site_dir, tmp_path):
+    again = tmp_path / "site"
+    result = build_site(again)
+    assert result.returncode == 0, result.stderr
+    assert (again / "sitemap.xml").is_file() and (again / "pagefind" / "pagefind-entry.json").is_file()
+    assert differing(site_dir, again) == []
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path):
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    repo = tmp_path / "repo"
+    for name in files:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, repo / name)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    first = subprocess.run(["scripts/build"], cwd=repo, env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout + first.stderr
+    home = (repo / "site/index.html").read_text(encoding="utf-8")
+    plan = repo / "data/plans/nansha.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("target: 30\n", "target: thirty\n", 1), encoding="utf-8")
+    second = subprocess.run(["scripts/build"], cwd=repo, env=env, capture_output=True, text=True)
+    assert second.returncode != 0
+    assert "Traceback" not in second.stdout + second.stderr
+    assert "data/plans/nansha.yaml:" in second.stderr and "target: expected number, got str 'thirty'" in second.stderr
+    assert (repo / "site/index.html").read_text(encoding="utf-8") == home
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith("site")) == ["site"]
+    validate = subprocess.run(["scripts/validate"], cwd=repo, env=env, capture_output=True, text=True)
+    assert validate.returncode == 1
+    assert validate.stderr.splitlines()[0].startswith("data/plans/nansha.yaml:")
