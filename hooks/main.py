@@ -1,6 +1,7 @@
-"""MkDocs hook: loads data/, renders the generated pages, and wires search and languages into the build.
+"""MkDocs hook: loads data/, renders the generated pages, and wires search, languages and open data into the build.
 
-Every event fires once per language (mkdocs-static-i18n builds each language in turn).
+mkdocs-static-i18n builds each language in turn and every event fires once per language; the data is loaded and
+the pages rendered once per build, then reused for the second language.
 """
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from plansite.data import Site, load_site  # noqa: E402
+from plansite.data import load_site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
-from plansite.pages import nav, render_all, write_pages  # noqa: E402
+from plansite.pages import render_all, write_pages  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
+from plansite.render import Renderer, restore_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -31,14 +33,14 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
 # <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
 # page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def _site() -> Site:
-    try:
-        return load_site(ROOT)
-    except DataError as exc:
-        raise PluginError(f"{len(exc.problems)} problem(s) in data/:\n{exc}") from None
+def _fingerprint() -> tuple:
+    """Changes whenever a data file or a template changes (mkdocs serve rebuilds in the same process)."""
+    paths = list((ROOT / "data").rglob("*")) + list((ROOT / "hooks" / "plansite").rglob("*"))
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.is_file()))
 
 
 def _source_date_epoch() -> str:
@@ -49,20 +51,41 @@ def _source_date_epoch() -> str:
     return str(int(max(p.stat().st_mtime for p in (ROOT / "data").rglob("*.yaml"))))
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Page dates (sitemap lastmod) come from the data, not the clock, so two builds of one commit are identical.
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
-    if "root_site_dir" not in _state:
-        _state["root_site_dir"] = Path(config.site_dir)
-    site = _state["site"] = _site()
-    config.nav = nav(site)
+    _state.setdefault("root_site_dir", Path(config.site_dir))
+    fingerprint = _fingerprint()
+    if _state.get("fingerprint") != fingerprint:
+        try:
+            site = load_site(ROOT)
+        except DataError as exc:
+            _state.pop("fingerprint", None)
+            raise PluginError(f"{len(exc.problems)} problem(s) in data/:\n{exc}") from None
+        _state.update(fingerprint=fingerprint, site=site, renderer=Renderer(site), pages=None)
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    touched = write_pages(Path(config.docs_dir), render_all(_state["site"]))
+    if _state["pages"] is None:
+        _state["pages"] = render_all(_state["site"], _state["renderer"])
+    touched = write_pages(Path(config.docs_dir), _state["pages"])
     if touched:
         log.info("plansite: wrote %d generated page(s)", len(touched))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    generated = (_state.get("pages") or {}).get(page.file.src_uri)
+    if not generated:
+        return html
+    # The HTML set aside before Markdown goes back in; its ids join the anchors that links are checked against.
+    for block in generated[1]:
+        page.present_anchor_ids.update(ANCHOR_ID.findall(block))
+    return restore_html(html, generated[1])
 
 
 def _relative_alternates(output: str, page: Page) -> str:
@@ -77,8 +100,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = _relative_alternates(output, page)
     output = HEAD_ALTERNATE.sub("", output)
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
-    output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore', )
+    output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
     return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+
+
+def _sort_pagefind_entry(site_dir: Path) -> None:
+    """Pagefind lists the languages in no fixed order; sort them so that every build writes the same file."""
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False), encoding="utf-8")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
@@ -87,13 +116,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     site_dir = _state["root_site_dir"]
-    write_open_data(_state["site"], site_dir)
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-        capture_output=True, text=True,
-    )
+    write_open_data(_state["site"], _state["renderer"], site_dir)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    if _state.get("command") == "serve":
+        # Under `mkdocs serve` the browser reloads as soon as the pages are written; the search index follows.
+        subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
-    # Pagefind lists the languages in no fixed order; sort them so that every build writes the same file.
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    _sort_pagefind_entry(site_dir)

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from conftest import serve_directory
+
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -93,18 +95,10 @@ def test_phone_width_has_no_horizontal_scroll(browser, server):
 @pytest.fixture(scope="module")
 def subpath_server(site_dir, tmp_path_factory):
     """The built site served from a sub-path (/ipplans/), as on GitHub Pages or object storage."""
-    import functools
-    import http.server
-    import threading
-
     root = tmp_path_factory.mktemp("subpath")
     (root / "ipplans").symlink_to(site_dir)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/ipplans"
-    httpd.shutdown()
+    with serve_directory(root) as base:
+        yield base + "/ipplans"
 
 
 @pytest.mark.parametrize("path", ["/", "/en/plans/guangzhou/", "/themes/", "/en/finder/?theme=pledge-financing", "/downloads/"])

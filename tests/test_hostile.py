@@ -1,15 +1,12 @@
 """Hostile strings in the data render as inert text: in the pages, the open data and the finder."""
 from __future__ import annotations
 
-import functools
 import json
-import http.server
 import shutil
-import threading
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, serve_directory
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> *bold* & {#id} `code` [link](javascript:alert(1))'
 
@@ -53,18 +50,13 @@ def test_hostile_strings_stay_data_in_open_data(hostile_site):
 
 
 def test_no_script_runs_in_the_browser(browser, hostile_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     context = browser.new_context()
     tab = context.new_page()
     dialogs = []
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    base = f"http://127.0.0.1:{httpd.server_port}"
-    for path in ("/plans/nansha/", "/en/plans/nansha/", "/finder/?plan=nansha", "/en/finder/?plan=nansha", "/"):
-        tab.goto(base + path)
-        tab.wait_for_load_state("networkidle")
+    with serve_directory(hostile_site) as base:
+        for path in ("/plans/nansha/", "/en/plans/nansha/", "/finder/?plan=nansha", "/en/finder/?plan=nansha", "/"):
+            tab.goto(base + path)
+            tab.wait_for_load_state("networkidle")
     context.close()
-    httpd.shutdown()
     assert dialogs == []

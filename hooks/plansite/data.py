@@ -59,8 +59,16 @@ class Site:
     responsibilities: list["Responsibility"] = field(default_factory=list)
     docs: dict[str, Document] = field(default_factory=dict)  # plan id -> document
 
+    @cached_property
+    def _by_plan(self) -> dict[str, list[Item]]:
+        """Plan ID -> its items in reading order (computed once: every page asks for it)."""
+        index: dict[str, list[Item]] = {plan["id"]: [] for plan in self.plans}
+        for item in self.items.values():
+            index[item.plan["id"]].append(item)
+        return index
+
     def plan_items(self, plan: dict, kind: str | None = None) -> list[Item]:
-        return [i for i in self.items.values() if i.plan is plan and (kind is None or i.kind == kind)]
+        return [i for i in self._by_plan[plan["id"]] if kind is None or i.kind == kind]
 
     def agency_list(self) -> list[dict]:
         """Agencies in the order of data/agencies.yaml."""
@@ -177,7 +185,7 @@ def _check_references(site: Site, plan: dict, doc: Document, problems: list[Prob
             check_resp(block["task"]["responsibility"], path + ("task", "responsibility"))
 
     vocabularies = {"themes": site.themes, "audiences": site.audiences, "support": site.support}
-    for item in site.plan_items(plan):
+    for item in [i for i in site.items.values() if i.plan is plan]:  # the indexes are built once loading is done
         path = item_path(doc, item)
         if not item.data.get("themes"):
             problems.append(doc.problem(path, f"{item.kind} '{item.id}' has no theme: tag it with 1-4 theme IDs from data/themes.yaml"))

@@ -14,9 +14,7 @@ def _lead(site: Site, item) -> dict:
     return {"role": role, "agencies": [site.agencies[a]["name"] for a in resp[role]]}
 
 
-def finder_data(site: Site) -> dict:
-    renderer = Renderer(site)
-
+def finder_data(site: Site, renderer: Renderer) -> dict:
     def vocabulary(entries) -> list[dict]:
         return [{"id": e["id"], "name": e["name"]} for e in entries]
 

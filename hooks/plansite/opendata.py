@@ -33,9 +33,7 @@ def _names(site: Site, ids: list[str], lang: str) -> str:
     return "; ".join(site.agencies[a]["name"][lang] for a in ids)
 
 
-def tables(site: Site) -> dict[str, bytes]:
-    r = Renderer(site)
-
+def tables(site: Site, r: Renderer) -> dict[str, bytes]:
     def body(item, lang):
         return "\n".join(
             (r.plain(p["lead"], lang) + ("" if lang == "zh" else " ") if "lead" in p else "") + r.plain(p, lang)
@@ -82,7 +80,7 @@ def tables(site: Site) -> dict[str, bytes]:
     }
 
 
-def write_open_data(site: Site, site_dir: Path) -> None:
+def write_open_data(site: Site, renderer: Renderer, site_dir: Path) -> None:
     out = site_dir / "data"
     if out.exists():
         shutil.rmtree(out)
@@ -96,9 +94,9 @@ def write_open_data(site: Site, site_dir: Path) -> None:
     (out / "plans.json").write_text(_json({"plans": site.plans, **vocabularies}), encoding="utf-8")
     for plan in site.plans:
         (out / "plans" / f"{plan['id']}.json").write_text(_json(plan), encoding="utf-8")
-    for name, content in tables(site).items():
+    for name, content in tables(site, renderer).items():
         (out / name).write_bytes(content)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, out / "schema" / schema.name)
     (out / "progress.json").write_text(_json({"sources": list(site.sources.values()), "observations": site.observations, "notes": site.notes}), encoding="utf-8")
-    (out / "finder.json").write_text(json.dumps(finder_data(site), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (out / "finder.json").write_text(json.dumps(finder_data(site, renderer), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -18,7 +18,7 @@ def _name(base: str, lang: str) -> str:
 
 def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     """docs-relative path (Chinese file name) -> (template, context), for every generated page."""
-    pages = {"index": ("home.md.j2", {})}
+    pages = {"index": ("home.md.j2", {}), "plans/index": ("plans.md.j2", {})}
     for plan in site.plans:
         pages[f"plans/{plan['id']}"] = ("plan.md.j2", {"plan": plan})
     pages["themes/index"] = ("themes.md.j2", {})
@@ -36,8 +36,8 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     return pages
 
 
-def render_all(site: Site) -> dict[str, str]:
-    renderer = Renderer(site)
+def render_all(site: Site, renderer: Renderer) -> dict[str, tuple[str, list[str]]]:
+    """docs-relative file name -> (Markdown, raw HTML blocks set aside), for every generated page."""
     out = {}
     for base, (template, context) in page_sources(site).items():
         for lang in LANGS:
@@ -45,10 +45,10 @@ def render_all(site: Site) -> dict[str, str]:
     return out
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
+def write_pages(docs_dir: Path, pages: dict[str, tuple[str, list[str]]]) -> list[str]:
     """Write pages that changed and delete stale generated ones; return what was touched."""
     touched = []
-    for rel, content in pages.items():
+    for rel, (content, _) in pages.items():
         path = docs_dir / rel
         if path.exists() and path.read_text(encoding="utf-8") == content:
             continue
@@ -62,21 +62,3 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
                 path.unlink()
                 touched.append(rel)
     return touched
-
-
-def nav(site: Site) -> list:
-    return [
-        "index.md",
-        "finder.md",
-        {"Plans": [f"plans/{plan['id']}.md" for plan in site.plans]},
-        "themes/index.md",
-        "indicators.md",
-        "progress.md",
-        "agencies/index.md",
-        "glossary.md",
-        "sources.md",
-        "downloads.md",
-        "guide.md",
-        "search.md",
-        "about.md",
-    ]

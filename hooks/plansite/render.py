@@ -5,6 +5,7 @@ import hashlib
 import html
 import json
 import re
+import re
 from functools import cache
 from pathlib import Path
 
@@ -154,16 +155,40 @@ class Renderer:
         return out
 
     # -- pages -----------------------------------------------------------
-    def render(self, template: str, lang: str, **context) -> str:
-        return self.env.get_template(template).render(lang=lang, **context)
+    def render(self, template: str, lang: str, **context) -> tuple[str, list[str]]:
+        """The page's Markdown, with its raw HTML blocks set aside (see set_aside_html)."""
+        return set_aside_html(self.env.get_template(template).render(lang=lang, **context))
 
 
-@cache
-def _numbering(plan_id: str, numbers: tuple) -> bool:
-    return len(numbers) != len(set(numbers))
+RAW_MARK = "PLANSITERAW{}X"
+RAW_PLACEHOLDER = re.compile(r"<p>PLANSITERAW(\d+)X</p>")
+
+
+def set_aside_html(markdown: str) -> tuple[str, list[str]]:
+    """Replace each raw HTML block of a generated page by a one-word placeholder paragraph.
+
+    Markdown passes raw HTML through unchanged but parses it first, which was most of the build time for the large
+    plan pages; the blocks are put back into the converted page by restore_html. Blocks that ask Markdown to look
+    inside them (the `markdown` attribute) are left in place.
+    """
+    chunks, blocks = [], []
+    for chunk in markdown.split("\n\n"):
+        if chunk.lstrip().startswith("<") and "markdown" not in chunk.split(">", 1)[0]:
+            chunks.append(RAW_MARK.format(len(blocks)))
+            blocks.append(chunk)
+        else:
+            chunks.append(chunk)
+    return "\n\n".join(chunks), blocks
+
+
+def restore_html(html_text: str, blocks: list[str]) -> str:
+    return RAW_PLACEHOLDER.sub(lambda m: blocks[int(m[1])], html_text)
 
 
 def per_section_numbering(site: Site, plan: dict) -> bool:
     """True where the plan numbers its tasks afresh in each group (Zhongshan: 一.1 … 四.5)."""
-    numbers = tuple(i.data["number"] for i in site.plan_items(plan, "task"))
-    return _numbering(plan["id"], numbers)
+    cache = site.__dict__.setdefault("_per_section_numbering", {})
+    if plan["id"] not in cache:
+        numbers = [i.data["number"] for i in site.plan_items(plan, "task")]
+        cache[plan["id"]] = len(numbers) != len(set(numbers))
+    return cache[plan["id"]]

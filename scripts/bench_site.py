@@ -1,0 +1,234 @@
+"""Measure the site at real scale and at 25 times its size, and write a Markdown report.
+
+(a) clean full build of the real site; (b) clean build of a synthetic site 25x larger (the real plans cloned
+with new IDs, in a temporary directory); (c) under `mkdocs serve`, the time from saving a YAML edit to the
+change being visible in Chromium; (d) total and median HTML page size; (e) bytes a browser fetches for the
+home page and for a first search. Medians of several runs; ratios between the scales.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+from plansite.pages import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
+PY = sys.executable
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def copy_repo(dest: Path) -> Path:
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in files:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def _rename_ids(value, old: str, new: str):
+    if isinstance(value, dict):
+        return {k: (v.replace(old, new, 1) if k == "id" and isinstance(v, str) and v.startswith(old) else _rename_ids(v, old, new)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rename_ids(v, old, new) for v in value]
+    return value
+
+
+def make_synthetic(repo: Path, factor: int) -> None:
+    """Add factor-1 clones of every real plan with new plan IDs, codes and item IDs."""
+    plans = repo / "data" / "plans"
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    originals = sorted(plans.glob("*.yaml"))
+    header = "# yaml-language-server: $schema=../schema/plan.schema.json\n"
+    order = 100
+    for k in range(1, factor):
+        for path in originals:
+            plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+            code = plan["code"][:2] + letters[k // 26] + letters[k % 26]
+            clone = _rename_ids(plan, plan["code"] + "-", code + "-")
+            clone.update(id=f"{plan['id']}-x{k:02d}", code=code, order=order)
+            for lang in ("zh", "en"):
+                clone["short_title"][lang] = f"{plan['short_title'][lang]} {k:02d}"
+            order += 1
+            (plans / f"{clone['id']}.yaml").write_text(header + yaml.safe_dump(clone, allow_unicode=True, sort_keys=False, width=10**9), encoding="utf-8")
+
+
+def build(repo: Path, runs: int) -> dict:
+    times = []
+    for _ in range(runs):
+        shutil.rmtree(repo / "site", ignore_errors=True)
+        for name in GENERATED_DIRS:  # a clean build: no generated page left from a previous run
+            shutil.rmtree(repo / "docs" / name, ignore_errors=True)
+        for name in GENERATED_FILES:
+            (repo / "docs" / name).unlink(missing_ok=True)
+        start = time.perf_counter()
+        result = subprocess.run([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=repo, env=ENV, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            raise SystemExit(f"build failed in {repo}:\n{result.stderr[-2000:]}")
+    pages = [p for p in (repo / "site").rglob("*.html") if "pagefind" not in p.parts]
+    sizes = sorted(p.stat().st_size for p in pages)
+    seconds = statistics.median(times)
+    return {"seconds": seconds, "runs": times, "pages": len(pages), "per_page_ms": 1000 * seconds / len(pages),
+            "html_total": sum(sizes), "html_median": statistics.median(sizes), "html_max": sizes[-1]}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_dir(directory: Path):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def fetched(site: Path, browser) -> dict:
+    """Bytes fetched (raw and gzip-compressed, as a server with compression would send) for two visits."""
+    httpd = serve_dir(site)
+    base = f"http://127.0.0.1:{httpd.server_port}"
+    out = {}
+    for name, path, ready in (("home", "/", "body"), ("first search (zh)", "/search/?q=质押融资", ".search-results li"),
+                              ("first search (en)", "/en/search/?q=pledge%20financing", ".search-results li")):
+        context = browser.new_context()
+        tab = context.new_page()
+        urls = []
+        tab.on("requestfinished", lambda r: urls.append(r.url))
+        tab.goto(base + path)
+        tab.wait_for_selector(ready, timeout=30000)
+        tab.wait_for_load_state("networkidle")
+        context.close()
+        raw = gz = 0
+        for url in urls:
+            local = site / url.split(base, 1)[1].split("?")[0].split("#")[0].lstrip("/")
+            if local.is_dir():
+                local = local / "index.html"
+            data = local.read_bytes()
+            raw += len(data)
+            gz += len(gzip.compress(data, 6))
+        out[name] = {"requests": len(urls), "raw": raw, "gzip": gz}
+    httpd.shutdown()
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edit_to_browser(repo: Path, browser, runs: int) -> list[float]:
+    """Seconds from saving an edit of a task title to the new title showing in an open page (livereload)."""
+    port = free_port()
+    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}", "--watch", "data", "--watch", "hooks"],
+                              cwd=repo, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    delays = []
+    try:
+        url = f"http://127.0.0.1:{port}/plans/nansha/"
+        deadline = time.time() + 120
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.time() > deadline:
+                    raise SystemExit("mkdocs serve did not start")
+                time.sleep(0.5)
+        tab = browser.new_page()
+        tab.goto(url.replace("/plans/", "/en/plans/"), timeout=120000)
+        plan = repo / "data/plans/nansha.yaml"
+        original = plan.read_text(encoding="utf-8")
+        title = "en: Explore and promote innovation in IP financial services"
+        assert title in original, "benchmark: the edited title is no longer in nansha.yaml"
+        for n in range(runs):
+            time.sleep(4)  # let the previous rebuild settle
+            marker = f"BENCHMARK-EDIT-{n}"
+            plan.write_text(original.replace(title, f"en: {marker}", 1), encoding="utf-8")
+            start = time.perf_counter()
+            tab.wait_for_function(f"document.body && document.body.innerText.includes('{marker}')", timeout=60000, polling=50)
+            delays.append(time.perf_counter() - start)
+        plan.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return delays
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.1f} KB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per scale (median reported)")
+    parser.add_argument("--factor", type=int, default=25)
+    parser.add_argument("--report", default="bench-report.md")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        real = copy_repo(Path(tmp) / "real")
+        (real / ".venv").symlink_to(ROOT / ".venv")
+        big = copy_repo(Path(tmp) / "big")
+        make_synthetic(big, args.factor)
+        print("building the real site…", flush=True)
+        one = build(real, args.runs)
+        one_fetch = fetched(real / "site", browser)
+        print(f"building the {args.factor}x site…", flush=True)
+        many = build(big, args.runs)
+        many_fetch = fetched(big / "site", browser)
+        print("measuring edit-to-browser under mkdocs serve…", flush=True)
+        delays = edit_to_browser(real, browser, args.runs)
+        browser.close()
+
+    ratio = lambda key: many[key] / one[key]  # noqa: E731
+    search_gz = max(many_fetch["first search (zh)"]["gzip"], many_fetch["first search (en)"]["gzip"])
+    goals = [
+        ("build cost per page at 25x within 1.15x of 1x", f"{ratio('per_page_ms'):.2f}x", ratio("per_page_ms") <= 1.15),
+        ("median page HTML at 25x at most 1.5x of 1x", f"{ratio('html_median'):.2f}x", ratio("html_median") <= 1.5),
+        ("first search at 25x under 400 KB compressed", kb(search_gz), search_gz < 400 * 1024),
+        ("one-file edit visible in the browser within 3 s", f"{statistics.median(delays):.2f} s (median)", statistics.median(delays) <= 3),
+    ]
+    lines = [
+        "# Benchmark report", "",
+        f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; {args.runs} runs per measurement, medians shown.", "",
+        "## Goals", "", "| goal | measured | met |", "|---|---|---|",
+        *[f"| {g} | {m} | {'yes' if ok else 'NO'} |" for g, m, ok in goals], "",
+        "## Builds", "", f"| | real (1x) | synthetic ({args.factor}x) | ratio |", "|---|--:|--:|--:|",
+        f"| clean build, median | {one['seconds']:.1f} s | {many['seconds']:.1f} s | {ratio('seconds'):.1f} |",
+        f"| all runs | {', '.join(f'{t:.1f}' for t in one['runs'])} s | {', '.join(f'{t:.1f}' for t in many['runs'])} s | |",
+        f"| HTML pages | {one['pages']} | {many['pages']} | {ratio('pages'):.1f} |",
+        f"| build time per page | {one['per_page_ms']:.1f} ms | {many['per_page_ms']:.1f} ms | {ratio('per_page_ms'):.2f} |",
+        f"| HTML total | {kb(one['html_total'])} | {kb(many['html_total'])} | {ratio('html_total'):.1f} |",
+        f"| HTML median page | {kb(one['html_median'])} | {kb(many['html_median'])} | {ratio('html_median'):.2f} |",
+        f"| HTML largest page | {kb(one['html_max'])} | {kb(many['html_max'])} | {ratio('html_max'):.2f} |", "",
+        "## Bytes a browser fetches", "", "Raw bytes, and gzip-compressed as a server with compression sends them.", "",
+        f"| visit | real: requests, raw, gzip | {args.factor}x: requests, raw, gzip |", "|---|---|---|",
+        *[f"| {k} | {one_fetch[k]['requests']}, {kb(one_fetch[k]['raw'])}, {kb(one_fetch[k]['gzip'])} | {many_fetch[k]['requests']}, {kb(many_fetch[k]['raw'])}, {kb(many_fetch[k]['gzip'])} |" for k in one_fetch], "",
+        "## Edit to browser under `mkdocs serve`", "",
+        f"Seconds from saving a changed task title in data/plans/nansha.yaml to the new title showing in an open page: {', '.join(f'{d:.2f}' for d in delays)} (median {statistics.median(delays):.2f} s).", "",
+    ]
+    Path(args.report).write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0 if all(ok for _, _, ok in goals) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
