@@ -33,6 +33,8 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
 # <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
 # page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
+# Pages left out of the search index: they only repeat item titles that the plan pages hold in full.
+NOT_SEARCHED = ("agencies/", "finder.", "search.", "404")
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -101,6 +103,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = HEAD_ALTERNATE.sub("", output)
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
     output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
+    if page.file.src_uri.startswith(NOT_SEARCHED):
+        return output
     return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
 
 

@@ -8,6 +8,7 @@ home page and for a first search. Medians of several runs; ratios between the sc
 from __future__ import annotations
 
 import argparse
+import json
 import functools
 import gzip
 import http.server
@@ -48,23 +49,54 @@ def _rename_ids(value, old: str, new: str):
     return value
 
 
+def _rename_refs(value, mapping: dict[str, str], keys: tuple[str, ...]):
+    """Rename the IDs listed under `keys` (themes, lead, ...) through mapping."""
+    if isinstance(value, dict):
+        return {k: ([mapping.get(x, x) for x in v] if k in keys and isinstance(v, list) else _rename_refs(v, mapping, keys)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rename_refs(v, mapping, keys) for v in value]
+    return value
+
+
 def make_synthetic(repo: Path, factor: int) -> None:
-    """Add factor-1 clones of every real plan with new plan IDs, codes and item IDs."""
-    plans = repo / "data" / "plans"
+    """Grow the site factor times: factor-1 copies of the real plans, as if from other regions.
+
+    Each copy of the four plans gets new plan IDs, codes and item IDs, and its own copies of the agencies and
+    themes it refers to, so that every kind of page (plans, agencies, themes) grows with the data, as it would in
+    a site of that size. Concepts, progress data and the glossary stay those of the real plans.
+    """
+    data = repo / "data"
+    plans = data / "plans"
     letters = "abcdefghijklmnopqrstuvwxyz"
     originals = sorted(plans.glob("*.yaml"))
+    agencies = yaml.safe_load((data / "agencies.yaml").read_text(encoding="utf-8"))
+    themes = yaml.safe_load((data / "themes.yaml").read_text(encoding="utf-8"))
+    base_agencies, base_themes = list(agencies["agencies"]), list(themes["themes"])
     header = "# yaml-language-server: $schema=../schema/plan.schema.json\n"
     order = 100
     for k in range(1, factor):
+        suffix = f"-x{k:02d}"
+        mapping = {a["id"]: a["id"] + suffix for a in base_agencies} | {t["id"]: t["id"] + suffix for t in base_themes}
+        for entry in base_agencies + base_themes:
+            clone = json_copy(entry)
+            clone["id"] += suffix
+            clone["name"] = {lang: f"{text} {k:02d}" for lang, text in entry["name"].items()}
+            (agencies["agencies"] if entry in base_agencies else themes["themes"]).append(clone)
         for path in originals:
             plan = yaml.safe_load(path.read_text(encoding="utf-8"))
             code = plan["code"][:2] + letters[k // 26] + letters[k % 26]
-            clone = _rename_ids(plan, plan["code"] + "-", code + "-")
-            clone.update(id=f"{plan['id']}-x{k:02d}", code=code, order=order)
+            clone = _rename_refs(_rename_ids(plan, plan["code"] + "-", code + "-"), mapping, ("themes", "lead", "cooperating", "shared"))
+            clone.update(id=f"{plan['id']}{suffix}", code=code, order=order)
             for lang in ("zh", "en"):
                 clone["short_title"][lang] = f"{plan['short_title'][lang]} {k:02d}"
             order += 1
             (plans / f"{clone['id']}.yaml").write_text(header + yaml.safe_dump(clone, allow_unicode=True, sort_keys=False, width=10**9), encoding="utf-8")
+    for name, content in (("agencies.yaml", agencies), ("themes.yaml", themes)):
+        (data / name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10**9), encoding="utf-8")
+
+
+def json_copy(value):
+    return json.loads(json.dumps(value))
 
 
 def build(repo: Path, runs: int) -> dict:

@@ -33,16 +33,11 @@
     return item;
   }
 
-  function run(query) {
-    var ticket = ++current;
-    list.innerHTML = "";
-    status.textContent = "";
-    if (!query.trim()) return;
-    load().then(function (pf) { return pf.search(query); }).then(function (search) {
-      return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
-    }).then(function (pages) {
+  var PAGE_SIZE = 10;  // result pages whose text is fetched at once; more on request
+
+  function showPages(ticket, results, from) {
+    return Promise.all(results.slice(from, from + PAGE_SIZE).map(function (r) { return r.data(); })).then(function (pages) {
       if (ticket !== current) return;
-      var sections = 0;
       pages.forEach(function (page) {
         var item = li(page.meta.title, page.url, "", "search-page");
         var subs = page.sub_results.filter(function (s) { return s.url !== page.url; });
@@ -51,13 +46,37 @@
         subs.forEach(function (s) {
           ul.appendChild(li(s.title.replace(/#$/, ""), s.url, s.excerpt, "search-section"));
         });
-        sections += subs.length || 1;
         if (subs.length) item.appendChild(ul);
         list.appendChild(item);
       });
-      status.textContent = pages.length
-        ? status.dataset.count.replace("{n}", sections).replace("{p}", pages.length)
+      var rest = results.length - (from + PAGE_SIZE);
+      if (rest > 0) {
+        var more = document.createElement("button");
+        more.type = "button";
+        more.className = "search-more";
+        more.textContent = status.dataset.more.replace("{n}", rest);
+        more.addEventListener("click", function () {
+          more.remove();
+          showPages(ticket, results, from + PAGE_SIZE);
+        });
+        list.parentNode.insertBefore(more, list.nextSibling);
+      }
+    });
+  }
+
+  function run(query) {
+    var ticket = ++current;
+    list.innerHTML = "";
+    status.textContent = "";
+    var old = document.querySelector(".search-more");
+    if (old) old.remove();
+    if (!query.trim()) return;
+    load().then(function (pf) { return pf.search(query); }).then(function (search) {
+      if (ticket !== current) return;
+      status.textContent = search.results.length
+        ? status.dataset.count.replace("{p}", search.results.length)
         : status.dataset.none;
+      return showPages(ticket, search.results, 0);
     });
   }
 
