@@ -141,7 +141,7 @@ def fetched(site: Path, browser) -> dict:
         context = browser.new_context()
         tab = context.new_page()
         urls = []
-        tab.on("requestfinished", lambda r: urls.append(r.url))
+        tab.on("requestfinished", lambda r, urls=urls: urls.append(r.url))
         tab.goto(base + path)
         tab.wait_for_selector(ready, timeout=30000)
         tab.wait_for_load_state("networkidle")
@@ -180,7 +180,7 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[float]:
                     break
             except OSError:
                 if time.time() > deadline:
-                    raise SystemExit("mkdocs serve did not start")
+                    raise SystemExit("mkdocs serve did not start") from None
                 time.sleep(0.5)
         tab = browser.new_page()
         tab.goto(url.replace("/plans/", "/en/plans/"), timeout=120000)

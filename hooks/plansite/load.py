@@ -75,7 +75,7 @@ def load_document(path: Path, root: Path) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DataError([Problem(rel, line, col, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")])
+        raise DataError([Problem(rel, line, col, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")]) from None
     doc = Document(path, rel, None)
     loader = Loader(text)
     try:
@@ -88,7 +88,7 @@ def load_document(path: Path, root: Path) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise DataError([Problem(rel, line, col, "", f"YAML syntax error: {what}")])
+        raise DataError([Problem(rel, line, col, "", f"YAML syntax error: {what}")]) from None
     finally:
         loader.dispose()
     if problems:

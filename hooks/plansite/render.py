@@ -5,7 +5,6 @@ import hashlib
 import html
 import json
 import re
-import re
 from functools import cache
 from pathlib import Path
 
@@ -139,7 +138,7 @@ class Renderer:
             out.append({"item": item, "measure": item.data["measures"][index], "latest": rows[-1] if rows else None})
         return sorted(out, key=lambda m: rank[m["item"].plan["id"]])
 
-    def chart_groups(self, members: list[dict], lang: str) -> list[dict]:
+    def chart_groups(self, concept: dict, members: list[dict], lang: str) -> list[dict]:
         """One bar chart per unit among the level (not growth-rate) members of a concept."""
         groups: dict[str, list[dict]] = {}
         for m in members:
@@ -148,10 +147,9 @@ class Renderer:
             groups.setdefault(m["measure"]["unit"]["en"], []).append(m)
         labels = {"baseline": self.s("baseline", lang) + " (2020)", "target": self.s("target", lang) + " (2025)", "missing": self.s("not_published", lang)}
         out = []
-        for n, (unit, group) in enumerate(groups.items(), start=1):
-            concept_id = next(c["id"] for c in self.site.concepts.values() if any(x["indicator"] == group[0]["item"].id for x in c["members"]))
+        for n, group in enumerate(groups.values(), start=1):
             rows = [{"label": self.plain(m["item"].plan["short_title"], lang), "baseline": m["measure"]["baseline"], "target": m["measure"]["target"]} for m in group]
-            out.append({"unit": group[0]["measure"]["unit"], "svg": bar_chart(rows, f"{concept_id}-chart-{n}", labels)})
+            out.append({"unit": group[0]["measure"]["unit"], "svg": bar_chart(rows, f"{concept['id']}-chart-{n}", labels)})
         return out
 
     # -- pages -----------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from .data import Item, Site
-from .progress import NOT_ASSESSABLE, Assessment, assess_growth, assess_level
+from .progress import Assessment, assess_growth, assess_level
 
 
 @dataclass
@@ -48,10 +48,3 @@ def assess(site: Site, item: Item, measure: dict, obs: dict) -> Assessment:
 
 def notes_for(site: Site, item_id: str) -> list[dict]:
     return sorted((n for n in site.notes if n["item"] == item_id), key=lambda n: n["date"])
-
-
-def all_tracked(site: Site) -> list[Tracked]:
-    return [t for item in site.items.values() if item.kind == "indicator" for t in tracked(site, item)]
-
-
-__all__ = ["Tracked", "tracked", "notes_for", "all_tracked", "NOT_ASSESSABLE"]
