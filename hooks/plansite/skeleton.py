@@ -4,9 +4,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .skeleton_template import render_skeleton
+import jinja2
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TEMPLATE = Path(__file__).with_name("templates") / "new-plan.yaml.j2"
+
+
+def render_skeleton(plan_id: str, code: str, order: int) -> str:
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.from_string(TEMPLATE.read_text(encoding="utf-8")).render(id=plan_id, code=code, order=order)
 
 
 def create(root: Path, plan_id: str, code: str | None = None) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .load import load_document
 from .problems import DataError
-from .validate import PLACEHOLDER_EN, walk_texts
+from .validate import CJK, PLACEHOLDER_EN, walk_texts
 
 
 def report(root: Path) -> tuple[str, int]:
@@ -27,7 +27,7 @@ def report(root: Path) -> tuple[str, int]:
             where = f"{doc.rel}:{line}: {'.'.join(map(str, field))}"
             if not isinstance(en, str) or not en.strip() or en.startswith(PLACEHOLDER_EN):
                 missing.append(where)
-            elif en.strip() == str(text.get("zh", "")).strip():
+            elif en.strip() == str(text.get("zh", "")).strip() and CJK.search(en):  # "%" or "2020" rightly stay as they are
                 same.append(where)
         count = len(list(walk_texts(doc.data)))
         lines += [f"## {path.stem}", "", f"{count} texts; {len(missing)} without English; {len(same)} with English identical to the Chinese.", ""]
