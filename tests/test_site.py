@@ -122,3 +122,17 @@ def test_no_page_references_another_origin(site_dir):
         for match in pattern.finditer(text):
             offenders.append(f"{file.relative_to(site_dir)}: {text[match.start():match.start() + 80]}")
     assert not offenders, offenders[:5]
+
+
+def test_no_markup_leaks_into_any_page(site_dir):
+    """No placeholder of the build and no Markdown escape shows up as text on any page."""
+    leaks = re.compile(r"PLANSITERAW|\\[*_#!|\[\](){}`+<>]")
+    offenders = []
+    for file in site_dir.rglob("*.html"):
+        text = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        for script in text.select("script, style"):
+            script.decompose()
+        found = leaks.search(text.get_text())
+        if found:
+            offenders.append(f"{file.relative_to(site_dir)}: {found.group(0)}")
+    assert offenders == []

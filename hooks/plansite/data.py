@@ -35,10 +35,11 @@ class Responsibility:
     title: dict
     data: dict  # {lead: [...], cooperating: [...]} or {shared: [...]}
     item: Item | None = None
+    position: tuple = ()  # where it stands in the plan, for listing in reading order
 
     def label(self, lang: str) -> str:
-        if self.item is None:
-            return f"（{cn_number(int(self.number))}）" if lang == "zh" else f"({self.number})"
+        if self.item is None:  # a safeguard section
+            return f"保障措施（{cn_number(int(self.number))}）" if lang == "zh" else f"Safeguard ({self.number})"
         return self.number
 
 
@@ -151,7 +152,7 @@ def _index(site: Site, plan: dict, doc: Document, problems: list[Problem], seen:
         for si, section in enumerate(chapter["sections"]):
             claim(section["id"], ("chapters", ci, "sections", si, "id"))
             if "responsibility" in section:
-                site.responsibilities.append(Responsibility(plan, section["id"], str(section["number"]), section["title"], section["responsibility"]))
+                site.responsibilities.append(Responsibility(plan, section["id"], str(section["number"]), section["title"], section["responsibility"], position=(plan["order"], ci, si, len(section["blocks"]))))
     for path, chapter, section, block in iter_blocks(plan):
         for kind in ITEM_KINDS:
             if kind in block:
@@ -160,7 +161,7 @@ def _index(site: Site, plan: dict, doc: Document, problems: list[Problem], seen:
                 site.items[obj["id"]] = Item(obj["id"], kind, plan, chapter, section, obj)
         if "task" in block and "responsibility" in block["task"]:
             task = block["task"]
-            site.responsibilities.append(Responsibility(plan, task["id"], str(task["number"]), task["title"], task["responsibility"], site.items[task["id"]]))
+            site.responsibilities.append(Responsibility(plan, task["id"], str(task["number"]), task["title"], task["responsibility"], site.items[task["id"]], position=(plan["order"], *path[1::2])))
         if "indicators" in block:
             table = block["indicators"]
             claim(table["id"], path + ("indicators", "id"))
@@ -289,6 +290,7 @@ def load_site(root: Path) -> Site:
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
+    site.responsibilities.sort(key=lambda r: r.position)
     return site
 
 
