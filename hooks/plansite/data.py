@@ -37,10 +37,9 @@ class Responsibility:
     item: Item | None = None
     position: tuple = ()  # where it stands in the plan, for listing in reading order
 
-    def label(self, lang: str) -> str:
-        if self.item is None:  # a safeguard section
-            return f"保障措施（{cn_number(int(self.number))}）" if lang == "zh" else f"Safeguard ({self.number})"
-        return self.number
+    def section_label(self, lang: str) -> str:
+        """How a safeguard section is cited; tasks use the renderer's label of their item."""
+        return f"保障措施（{cn_number(int(self.number))}）" if lang == "zh" else f"Safeguard ({self.number})"
 
 
 @dataclass
