@@ -31,11 +31,11 @@ log = logging.getLogger("mkdocs.plugins.plansite")
 _state: dict = {}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
-# <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
-# page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
 # Pages left out of the search index: they only repeat item titles that the plan pages hold in full.
 NOT_SEARCHED = ("agencies/", "finder.", "search.", "404")
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+# <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
+# page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 

@@ -23,6 +23,7 @@ class Item:
     chapter: dict
     section: dict
     data: dict
+    path: tuple = ()  # where its mapping stands in the plan file, for messages
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _index(site: Site, plan: dict, doc: Document, problems: list[Problem], seen:
             if kind in block:
                 obj = block[kind]
                 claim(obj["id"], path + (kind, "id"))
-                site.items[obj["id"]] = Item(obj["id"], kind, plan, chapter, section, obj)
+                site.items[obj["id"]] = Item(obj["id"], kind, plan, chapter, section, obj, path + (kind,))
         if "task" in block and "responsibility" in block["task"]:
             task = block["task"]
             site.responsibilities.append(Responsibility(plan, task["id"], str(task["number"]), task["title"], task["responsibility"], site.items[task["id"]], position=(plan["order"], *path[1::2])))
@@ -166,7 +167,7 @@ def _index(site: Site, plan: dict, doc: Document, problems: list[Problem], seen:
             claim(table["id"], path + ("indicators", "id"))
             for ri, row in enumerate(table["rows"]):
                 claim(row["id"], path + ("indicators", "rows", ri, "id"))
-                site.items[row["id"]] = Item(row["id"], "indicator", plan, chapter, section, row)
+                site.items[row["id"]] = Item(row["id"], "indicator", plan, chapter, section, row, path + ("indicators", "rows", ri))
 
 
 def _check_references(site: Site, plan: dict, doc: Document, problems: list[Problem]):
@@ -186,7 +187,7 @@ def _check_references(site: Site, plan: dict, doc: Document, problems: list[Prob
 
     vocabularies = {"themes": site.themes, "audiences": site.audiences, "support": site.support}
     for item in [i for i in site.items.values() if i.plan is plan]:  # the indexes are built once loading is done
-        path = item_path(doc, item)
+        path = item.path
         if not item.data.get("themes"):
             problems.append(doc.problem(path, f"{item.kind} '{item.id}' has no theme: tag it with 1-4 theme IDs from data/themes.yaml"))
         for field_name, known in vocabularies.items():
@@ -208,19 +209,6 @@ def _check_references(site: Site, plan: dict, doc: Document, problems: list[Prob
     for k, fn in enumerate(plan.get("footnotes", [])):
         if fn["number"] not in used:
             problems.append(doc.problem(("footnotes", k), f"footnote {fn['number']} is never referenced"))
-
-
-def item_path(doc: Document, item: Item) -> tuple:
-    """Where an item's mapping stands in its plan file."""
-    for path, _, _, block in iter_blocks(doc.data):
-        for kind in ITEM_KINDS:
-            if kind in block and block[kind] is item.data:
-                return path + (kind,)
-        if "indicators" in block:
-            for ri, row in enumerate(block["indicators"]["rows"]):
-                if row is item.data:
-                    return path + ("indicators", "rows", ri)
-    return ()
 
 
 def _vocabulary(doc: Document | None, key: str, problems: list[Problem]) -> dict[str, dict]:

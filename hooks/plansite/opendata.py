@@ -13,9 +13,6 @@ from .finder import finder_data
 from .render import Renderer
 from .validate import SCHEMA_DIR
 
-CSV_FILES = ("tasks.csv", "boxes.csv", "indicators.csv")
-
-
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
@@ -35,10 +32,7 @@ def _names(site: Site, ids: list[str], lang: str) -> str:
 
 def tables(site: Site, r: Renderer) -> dict[str, bytes]:
     def body(item, lang):
-        return "\n".join(
-            (r.plain(p["lead"], lang) + ("" if lang == "zh" else " ") if "lead" in p else "") + r.plain(p, lang)
-            for p in item.data["body"]
-        )
+        return "\n".join(r.paragraph_text(p, lang) for p in item.data["body"])
 
     def where(item):
         return [r.plain(item.chapter["title"], "zh"), r.plain(item.chapter["title"], "en"),

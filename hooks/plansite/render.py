@@ -42,6 +42,7 @@ class Renderer:
 
     def __init__(self, site: Site):
         self.site = site
+        self._per_section: dict[str, bool] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             undefined=jinja2.StrictUndefined,
@@ -102,7 +103,7 @@ class Renderer:
         data = item.data
         if item.kind == "box":
             return f"专栏{data['number']}" if lang == "zh" else f"Box {data['number']}"
-        if item.kind == "task" and per_section_numbering(self.site, item.plan):
+        if item.kind == "task" and self.per_section_numbering(item.plan):
             group = cn_number(item.section["number"]) if lang == "zh" else str(item.section["number"])
             return f"{group}.{data['number']}"
         return str(data.get("number", ""))
@@ -115,12 +116,16 @@ class Renderer:
     def item_title(self, item: Item, lang: str) -> str:
         return self.plain(item.data["name"] if item.kind == "indicator" else item.data["title"], lang)
 
+    def paragraph_text(self, paragraph: dict, lang: str) -> str:
+        """A paragraph as plain text, its run-in lead included."""
+        text = self.plain(paragraph, lang)
+        if "lead" in paragraph:
+            text = self.plain(paragraph["lead"], lang) + ("" if lang == "zh" else " ") + text
+        return text
+
     def excerpt(self, item: Item, lang: str) -> str:
         """The opening words of an item's text, cut at a word (English) or after 60 characters (Chinese)."""
-        first = item.data["body"][0]
-        text = self.plain(first, lang)
-        if "lead" in first:
-            text = self.plain(first["lead"], lang) + ("" if lang == "zh" else " ") + text
+        text = self.paragraph_text(item.data["body"][0], lang)
         if lang == "zh":
             return text if len(text) <= 60 else text[:60] + "…"
         if len(text) <= 180:
@@ -152,6 +157,13 @@ class Renderer:
             out.append({"unit": group[0]["measure"]["unit"], "svg": bar_chart(rows, f"{concept['id']}-chart-{n}", labels)})
         return out
 
+    def per_section_numbering(self, plan: dict) -> bool:
+        """True where the plan numbers its tasks afresh in each group (Zhongshan: 一.1 … 四.5)."""
+        if plan["id"] not in self._per_section:
+            numbers = [i.data["number"] for i in self.site.plan_items(plan, "task")]
+            self._per_section[plan["id"]] = len(numbers) != len(set(numbers))
+        return self._per_section[plan["id"]]
+
     # -- pages -----------------------------------------------------------
     def render(self, template: str, lang: str, **context) -> tuple[str, list[str]]:
         """The page's Markdown, with its raw HTML blocks set aside (see set_aside_html)."""
@@ -181,12 +193,3 @@ def set_aside_html(markdown: str) -> tuple[str, list[str]]:
 
 def restore_html(html_text: str, blocks: list[str]) -> str:
     return RAW_PLACEHOLDER.sub(lambda m: blocks[int(m[1])], html_text)
-
-
-def per_section_numbering(site: Site, plan: dict) -> bool:
-    """True where the plan numbers its tasks afresh in each group (Zhongshan: 一.1 … 四.5)."""
-    cache = site.__dict__.setdefault("_per_section_numbering", {})
-    if plan["id"] not in cache:
-        numbers = [i.data["number"] for i in site.plan_items(plan, "task")]
-        cache[plan["id"]] = len(numbers) != len(set(numbers))
-    return cache[plan["id"]]
