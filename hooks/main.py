@@ -5,7 +5,6 @@ the pages rendered once per build, then reused for the second language.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -24,15 +23,14 @@ from plansite.data import load_site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
 from plansite.pages import render_all, write_pages  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
-from plansite.render import Renderer, restore_html  # noqa: E402
+from plansite.render import Renderer, restore_html, strings  # noqa: E402
+from plansite.search_index import write_search_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
 _state: dict = {}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
-# Pages left out of the search index: they only repeat item titles that the plan pages hold in full.
-NOT_SEARCHED = ("agencies/", "finder.", "search.", "404")
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 # <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
 # page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
@@ -102,16 +100,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = _relative_alternates(output, page)
     output = HEAD_ALTERNATE.sub("", output)
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
-    output = output.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
-    if page.file.src_uri.startswith(NOT_SEARCHED):
-        return output
-    return output.replace('<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" data-pagefind-body>', 1)
+    return output
 
 
-def _sort_pagefind_entry(site_dir: Path) -> None:
-    """Pagefind lists the languages in no fixed order; sort them so that every build writes the same file."""
-    entry = site_dir / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False), encoding="utf-8")
+def on_env(env, config: MkDocsConfig, files):
+    """Interface wording for the theme's templates (header search box, results page), from the strings file."""
+    env.globals["ui"] = lambda key, lang: strings()[key][lang]
+    env.globals["search_words"] = lambda lang: {k[len("search_"):]: v[lang] for k, v in strings().items() if k.startswith("search_")}
+    return env
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
@@ -121,12 +117,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = _state["root_site_dir"]
     write_open_data(_state["site"], _state["renderer"], site_dir)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    if _state.get("command") == "serve":
-        # Under `mkdocs serve` the browser reloads as soon as the pages are written; the search index follows.
-        subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind failed to index {site_dir}:\n{result.stdout}{result.stderr}")
-    _sort_pagefind_entry(site_dir)
+    write_search_index(_state["site"], _state["renderer"], site_dir)

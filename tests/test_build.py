@@ -25,7 +25,7 @@ def test_two_builds_of_one_commit_are_identical(site_dir, tmp_path):
     again = tmp_path / "site"
     result = build_site(again)
     assert result.returncode == 0, result.stderr
-    assert (again / "sitemap.xml").is_file() and (again / "pagefind" / "pagefind-entry.json").is_file()
+    assert (again / "sitemap.xml").is_file() and (again / "search-index" / "zh" / "meta.json").is_file()
     assert differing(site_dir, again) == []
 
 

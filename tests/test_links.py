@@ -13,7 +13,7 @@ IDS = re.compile(r"""\bid=["']([^"']+)["']""")
 
 
 def html_files(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*.html") if "pagefind" not in p.parts)
+    return sorted(site_dir.rglob("*.html"))
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir):

@@ -1,0 +1,208 @@
+"""Search quality on the team's query set (tests/search_queries.yaml), measured in Chromium on a built site.
+
+For each query the results page is opened as a reader would (/search/?q=… or /en/search/?q=…), and the first ten
+`[data-search-result] a` links are read in order. Each result is judged against the data itself (the YAML, not the
+search index): it counts as relevant when its text contains the query or a recorded synonym, or when it is one of
+the query's expected items.
+
+- precision@10: relevant results among the first ten, over all results shown (at most ten per query);
+- exact-first: queries where no result that lacks the query (and its synonyms) ranks above one that has it;
+- recall: expected items found in the first ten, over all expected items;
+- answered: queries with at least one result.
+
+Run alone: .venv/bin/python scripts/search_quality.py [SITE_DIR]  (builds nothing; defaults to site/).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import re
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FOOTNOTE = re.compile(r"\[\^\d+\]")
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width, lower case, one space for any run of white space; no space between Chinese characters."""
+    out = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
+    out = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", out.lower())  # "trade-fair" contains "trade fair"
+    out = re.sub(r"\s+", " ", out.replace("\u3000", " ").replace("“", '"').replace("”", '"')).strip()
+    return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", out)
+
+
+def _strings(value, lang: str) -> list[str]:
+    out = []
+    if isinstance(value, dict):
+        if isinstance(value.get(lang), str):
+            out.append(FOOTNOTE.sub("", value[lang]).replace("*", ""))
+        for key, child in value.items():
+            if key not in ("zh", "en"):
+                out += _strings(child, lang)
+    elif isinstance(value, list):
+        for child in value:
+            out += _strings(child, lang)
+    return out
+
+
+class Texts:
+    """What each result shows a reader, per language, read straight from data/."""
+
+    def __init__(self, root: Path):
+        load = lambda name: yaml.safe_load((root / "data" / name).read_text(encoding="utf-8"))
+        self.agencies = {a["id"]: a for a in load("agencies.yaml")["agencies"]}
+        self.themes = {t["id"]: t for t in load("themes.yaml")["themes"]}
+        self.glossary = load("glossary.yaml")["terms"]
+        self.items: dict[str, dict] = {}
+        self.kind: dict[str, str] = {}
+        self.listed: dict[str, list[dict]] = {}  # theme or agency page -> titles of the items it lists
+        for path in sorted((root / "data" / "plans").glob("*.yaml")):
+            plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+            self.items["plan:" + plan["id"]] = {"texts": [plan["title"], *plan.get("preamble", [])]}
+            for chapter in plan["chapters"]:
+                for section in chapter["sections"]:
+                    running = [section["title"]] + [b for b in section["blocks"] if not {"task", "box", "indicators"} & set(b)]
+                    self.items[section["id"]] = {"texts": running}
+                    self.kind[section["id"]] = "section"
+                    for block in section["blocks"]:
+                        for kind in ("task", "box"):
+                            if kind in block:
+                                self.items[block[kind]["id"]] = block[kind]
+                                self.kind[block[kind]["id"]] = kind
+                                self._list(block[kind], block[kind]["title"])
+                        for row in block.get("indicators", {}).get("rows", []):
+                            self.items[row["id"]] = row
+                            self.kind[row["id"]] = "indicator"
+                            self._list(row, row["name"])
+                    if "responsibility" in section:
+                        self._list(section, section["title"])
+
+    def _list(self, item: dict, title: dict) -> None:
+        for theme in item.get("themes", []):
+            self.listed.setdefault("theme:" + theme, []).append(title)
+        for ids in (item.get("responsibility") or {}).values():
+            for agency in ids:
+                self.listed.setdefault("agency:" + agency, []).append(title)
+
+    def text(self, result: str, lang: str) -> str:
+        kind, _, name = result.partition(":")
+        if result in self.items:
+            item = self.items[result]
+            names = [self.agencies[a]["name"][lang] for ids in (item.get("responsibility") or {}).values() for a in ids]
+            return " ".join(_strings(item, lang) + names)
+        listed = " ".join(t[lang] for t in self.listed.get(result, []))
+        if kind == "theme" and name in self.themes:
+            return " ".join(_strings(self.themes[name], lang) + self.themes[name].get("aliases", []) + [listed])
+        if kind == "glossary":
+            for term in self.glossary:
+                if term["zh"] == name:
+                    return " ".join([term["zh"], term["en"], *term.get("forms", []), *term.get("aliases", [])] + _strings(term.get("definition", {}), lang))
+        if kind == "agency" and name in self.agencies:
+            return " ".join(_strings(self.agencies[name], "zh") + _strings(self.agencies[name], "en") + [listed])
+        return ""
+
+
+def result_id(href: str, glossary_ids: dict[str, str]) -> str:
+    """A result link as the query set names it: gz-t27, theme:…, glossary:<zh>, agency:…."""
+    path = urllib.parse.urlparse(href)
+    parts = [p for p in path.path.split("/") if p and p != "en"]
+    if path.fragment and parts and parts[0] == "plans":
+        return path.fragment
+    if parts and parts[0] == "themes" and len(parts) > 1:
+        return "theme:" + parts[1]
+    if parts and parts[0] == "agencies" and len(parts) > 1:
+        return "agency:" + parts[1]
+    if parts and parts[0] == "glossary":
+        return "glossary:" + glossary_ids.get(path.fragment, path.fragment)
+    if parts and parts[0] == "plans" and len(parts) > 1:
+        return "plan:" + parts[1]
+    return href
+
+
+def judge(query: dict, results: list[str], texts: Texts) -> dict:
+    lang = query["site"]
+    wanted = [fold(w) for w in [query["q"], *query.get("synonyms", [])]]
+    contains = [any(w and w in fold(texts.text(r, lang)) for w in wanted) for r in results]
+    relevant = [c or r in query["expect"] for c, r in zip(contains, results)]
+    # exact-first fails when a result without the query (nor a synonym, nor expected) ranks above one with it
+    exact_first = all(relevant[j] or not any(relevant[j + 1:]) for j in range(len(relevant)))
+    found = [e for e in query["expect"] if e in results]
+    return {"relevant": sum(relevant), "shown": len(results), "exact_first": exact_first,
+            "found": len(found), "expected": len(query["expect"]), "missing": [e for e in query["expect"] if e not in results],
+            "irrelevant": [r for r, ok in zip(results, relevant) if not ok]}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def run(site_dir: Path, queries_file: Path, verbose: bool = False) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    queries = yaml.safe_load(queries_file.read_text(encoding="utf-8"))["queries"]
+    texts = Texts(ROOT)
+    glossary_ids = {"term-" + hashlib.sha1(t["zh"].encode("utf-8")).hexdigest()[:8]: t["zh"] for t in texts.glossary}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    per_lang: dict[str, list[dict]] = {"zh": [], "en": []}
+    timings: dict[str, list[float]] = {"zh": [], "en": []}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            for query in queries:
+                prefix = "" if query["site"] == "zh" else "en/"
+                page.goto(f"{base}{prefix}search/?q={urllib.parse.quote(query['q'])}")
+                page.wait_for_selector(".search-page[data-state=done]")
+                hrefs = page.eval_on_selector_all("[data-search-result] a", "els => els.slice(0, 10).map(a => a.href)")
+                results = [result_id(h, glossary_ids) for h in hrefs]
+                verdict = judge(query, results, texts)
+                verdict["q"] = query["q"]
+                per_lang[query["site"]].append(verdict)
+                # time from the last keystroke in the header box to its suggestions, index already loaded
+                if verbose and (verdict["irrelevant"] or verdict["missing"] or not verdict["exact_first"]):
+                    print(f"[{query['site']}] {query['q']}: {verdict['relevant']}/{verdict['shown']} missing={verdict['missing']} irrelevant={verdict['irrelevant']} exact_first={verdict['exact_first']}")
+            for lang in ("zh", "en"):
+                prefix = "" if lang == "zh" else "en/"
+                page.goto(f"{base}{prefix}search/?q=" + urllib.parse.quote("质押融资" if lang == "zh" else "pledge financing"))
+                page.wait_for_selector(".search-page[data-state=done]")
+                for query in [q for q in queries if q["site"] == lang][:20]:
+                    page.fill("#header-search-q", "")
+                    start = time.perf_counter()
+                    page.type("#header-search-q", query["q"], delay=0)
+                    typed = time.perf_counter()
+                    page.wait_for_function("q => document.querySelector('#header-search-list') && document.querySelector('#header-search-list').dataset.query === q", arg=query["q"])
+                    timings[lang].append((time.perf_counter() - typed) * 1000)
+            browser.close()
+    finally:
+        server.shutdown()
+    report = {}
+    for lang, verdicts in per_lang.items():
+        shown = sum(v["shown"] for v in verdicts)
+        report[lang] = {
+            "queries": len(verdicts),
+            "precision_at_10": sum(v["relevant"] for v in verdicts) / shown if shown else 0.0,
+            "exact_first": sum(v["exact_first"] for v in verdicts) / len(verdicts),
+            "recall": sum(v["found"] for v in verdicts) / max(1, sum(v["expected"] for v in verdicts)),
+            "answered": sum(1 for v in verdicts if v["shown"]) / len(verdicts),
+            "suggest_ms_median": sorted(timings[lang])[len(timings[lang]) // 2] if timings[lang] else None,
+            "suggest_ms_max": max(timings[lang]) if timings[lang] else None,
+        }
+    return report
+
+
+if __name__ == "__main__":
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    out = run(site, ROOT / "tests" / "search_queries.yaml", verbose=True)
+    for lang, figures in out.items():
+        print(lang, {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()})

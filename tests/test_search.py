@@ -1,0 +1,212 @@
+"""Search in Chromium, as a reader uses it: ranking, meaning, the answer card, the header box, filters, bad queries."""
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import pytest
+
+from plansite.search_index import fold, shard_of
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def results_page(tab, server, lang: str, query: str, extra: str = ""):
+    prefix = "" if lang == "zh" else "/en"
+    tab.goto(f"{server}{prefix}/search/?q={urllib.parse.quote(query)}{extra}")
+    tab.wait_for_selector(".search-page[data-state=done]", timeout=15000)
+    return tab.eval_on_selector_all(
+        "[data-search-result]",
+        """els => els.map(e => ({href: e.querySelector('a').getAttribute('href'), text: e.innerText,
+                                 partial: e.classList.contains('search-result-partial')}))""",
+    )
+
+
+def mentions(result: dict, words: list[str]) -> bool:
+    text = fold(result["text"]).replace("\n", " ")
+    return any(fold(w) in text for w in words)
+
+
+@pytest.mark.parametrize("query", ["质押融资", "技术调查官", "海外维权", "专利导航"])
+def test_chinese_results_contain_the_whole_query(tab, server, query):
+    results = results_page(tab, server, "zh", query)
+    assert len(results) >= 3, results
+    # Every result shown first holds the whole term (in its title or its marked excerpt); 质 of 质押 alone is not a match.
+    for result in results[:10]:
+        assert mentions(result, [query]), result
+    assert not tab.outside_requests
+
+
+def test_technical_investigator_items_rank_above_everything_else(tab, server):
+    results = results_page(tab, server, "zh", "技术调查官")
+    hrefs = [r["href"] for r in results]
+    for anchor in ("#ns-t9", "#gz-t4", "#gz-t5"):
+        assert any(h.endswith(anchor) for h in hrefs[:8]), hrefs
+    assert not any("专栏3" in r["text"] for r in results[:5])
+
+
+@pytest.mark.parametrize("query, forms", [
+    ("pledge financing", ["pledge financing"]),
+    ("SMEs", ["SME", "small and medium-sized enterprises"]),
+    ("geographical indication", ["geographical indication", "GI"]),
+])
+def test_english_results_match_by_stem_and_accepted_forms(tab, server, query, forms):
+    results = results_page(tab, server, "en", query)
+    assert len(results) >= 3, results
+    for result in results[:10]:
+        assert "/en/" in result["href"], result
+        assert mentions(result, forms), result
+        assert not CJK.search(result["text"].split("\n")[0]), result
+
+
+def test_a_partial_match_never_ranks_above_a_whole_one(tab, server):
+    results_page(tab, server, "zh", "海外维权援助")
+    more = tab.locator(".search-partial")
+    assert more.is_visible()  # results holding only some of the words wait behind a button
+    more.click()
+    tab.wait_for_selector(".search-result-partial")
+    results = tab.eval_on_selector_all("[data-search-result]", "els => els.map(e => ({text: e.innerText, partial: e.classList.contains('search-result-partial')}))")
+    seen_partial = False
+    for result in results:
+        seen_partial = seen_partial or result["partial"]
+        assert not (seen_partial and not result["partial"]), results
+        if not result["partial"]:
+            assert mentions(result, ["海外维权援助", "海外知识产权维权援助"]), result  # the glossary alias counts
+
+
+def test_the_named_theme_comes_first_as_an_answer(tab, server):
+    results = results_page(tab, server, "zh", "质押融资")
+    assert results[0]["href"].endswith("themes/pledge-financing/"), results[0]
+    card = tab.locator(".search-answer")
+    assert card.is_visible()
+    finder = card.locator("a", has_text="支持查找器")
+    assert finder.get_attribute("href").endswith("finder/?theme=pledge-financing")
+    assert re.search(r"广州市规划 \d+", card.inner_text())
+    # The theme page is not listed a second time below the card.
+    assert sum(r["href"].endswith("themes/pledge-financing/") for r in results) == 1
+
+
+def test_an_agency_name_is_one_term_with_its_card(tab, server):
+    results = results_page(tab, server, "zh", "市市场监管局")
+    assert results[0]["href"].endswith("agencies/gz-amr/"), results[0]
+    for result in results[:10]:
+        assert mentions(result, ["市市场监管局"]), result
+
+
+@pytest.mark.parametrize("alias", ["质押贷款", "知识产权金融"])
+def test_glossary_aliases_reach_the_pledge_financing_items(tab, server, alias):
+    results_page(tab, server, "zh", alias)
+    while tab.locator(".search-more").is_visible():
+        tab.click(".search-more")
+        tab.wait_for_selector(".search-page[data-state=done]")
+    hrefs = tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
+    assert any(h.endswith("#gz-t27") for h in hrefs), hrefs
+
+
+def test_english_query_on_the_chinese_site_goes_through_the_glossary(tab, server):
+    results = results_page(tab, server, "zh", "pledge financing")
+    note = tab.locator(".search-note")
+    assert note.is_visible() and "质押融资" in note.inner_text()
+    assert results and all(mentions(r, ["质押融资"]) or "themes/" in r["href"] or "glossary/" in r["href"] for r in results[:10])
+
+
+def test_chinese_query_on_the_english_site_goes_through_the_glossary(tab, server):
+    results = results_page(tab, server, "en", "质押融资")
+    note = tab.locator(".search-note")
+    assert note.is_visible() and "pledge financing" in note.inner_text()
+    assert results and all(mentions(r, ["pledge financing"]) for r in results[:10])
+
+
+def test_filters_by_plan_and_kind_are_kept_in_the_address(tab, server):
+    results = results_page(tab, server, "zh", "质押融资", "&plan=0&kind=task")
+    assert results
+    assert all("plans/guangzhou/" in r["href"] and "#gz-t" in r["href"] for r in results), results
+    tab.check("#filter-plan-all")
+    tab.wait_for_url(re.compile(r"kind=task"))
+    tab.wait_for_selector(".search-page[data-state=done]")
+    assert "plan=" not in tab.url
+    hrefs = tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
+    assert {h.split("/")[-2] for h in hrefs if "plans/" in h} > {"guangzhou"}
+
+
+@pytest.mark.parametrize("query", ["<img src=x onerror=alert(1)>", "\"><script>window.pwned=1</script>", "{{7*7}} ${7*7}"])
+def test_markup_in_the_query_stays_text(tab, server, query):
+    dialogs = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    errors = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    results_page(tab, server, "zh", query)
+    assert tab.locator(".search-page img").count() == 0
+    assert tab.evaluate("window.pwned") is None
+    assert dialogs == [] and errors == []
+    assert tab.locator("#site-search-input").input_value() == query
+
+
+def test_markup_stays_text_in_the_cross_language_note(tab, server):
+    results_page(tab, server, "en", "质押融资<b>x</b>")
+    assert tab.locator(".search-page b").count() == 0
+
+
+@pytest.mark.parametrize("query, message", [("", "请输入"), ("？！。，", "标点"), ("专利" * 500, "过长")])
+def test_empty_punctuation_and_very_long_queries_get_a_message(tab, server, query, message):
+    errors = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    results_page(tab, server, "zh", query)
+    assert message in tab.locator(".search-status, .search-note").all_inner_texts().__str__()
+    assert errors == []
+
+
+def test_header_box_on_a_phone_suggests_as_you_type_and_opens_with_the_keyboard(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server + "/en/plans/nansha/")
+    box = tab.locator("header #header-search-q")
+    assert box.is_visible()
+    box.type("patent navigation")
+    tab.wait_for_selector("#header-search-list [role=option]")
+    first = tab.locator("#header-search-list [role=option]").first
+    assert "Patent navigation" in first.inner_text()
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    target = first.get_attribute("href")
+    box.press("Enter")
+    tab.wait_for_url(re.compile(re.escape(target.split("/en/", 1)[-1]) + "$"))
+    context.close()
+
+
+def test_enter_in_the_header_box_opens_the_results_page(tab, server):
+    tab.goto(server + "/plans/guangzhou/")
+    tab.fill("#header-search-q", "海外维权")
+    tab.press("#header-search-q", "Enter")
+    tab.wait_for_url(re.compile(r"/search/\?q=%E6%B5%B7"))
+    tab.wait_for_selector(".search-page[data-state=done]")
+    assert tab.locator("#site-search-input").input_value() == "海外维权"
+
+
+def test_without_javascript_the_box_submits_and_the_page_says_why(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(server + "/en/themes/")
+    tab.fill("#header-search-q", "patent")
+    tab.press("#header-search-q", "Enter")
+    tab.wait_for_url(re.compile(r"/en/search/\?q=patent"))
+    note = tab.locator(".search-noscript")
+    assert "needs JavaScript" in note.inner_text()
+    links = note.locator("a").evaluate_all("els => els.map(e => e.href)")
+    assert any(l.endswith("/en/themes/") for l in links) and any(l.endswith("/en/finder/") for l in links)
+    context.close()
+
+
+def test_every_page_has_the_header_box(page):
+    for path, lang in (("", "zh"), ("plans/guangzhou", "en"), ("finder", "zh"), ("glossary", "en")):
+        form = page(path, lang).select_one("header form.site-header-search")
+        assert form is not None, path
+        assert form["action"].endswith(("en/search/" if lang == "en" else "/search/"))
+
+
+def test_browser_and_build_fold_and_shard_alike(tab, server):
+    """The index is written in Python and read in JavaScript: both must fold text and pick shards the same way."""
+    tab.goto(server + "/search/")
+    samples = ["ＰＣＴ　国际", "“1+1+N”", "Ｉｎｔｅｒｎｅｔ＋", "知识产权质押融资", "SMEs", "𠀀字"]
+    got = tab.evaluate("s => s.map(x => [PlanSearch.fold(x), PlanSearch.shardOf(x, 64)])", samples)
+    assert got == [[fold(s), shard_of(s, 64)] for s in samples]
