@@ -10,7 +10,8 @@ the query's expected items.
 - recall: expected items found in the first ten, over all expected items;
 - answered: queries with at least one result.
 
-Run alone: .venv/bin/python scripts/search_quality.py [SITE_DIR]  (builds nothing; defaults to site/).
+scripts/bench reports these figures; alone: .venv/bin/python scripts/search_quality.py [SITE_DIR] (builds nothing;
+defaults to site/) also lists every query with a miss.
 """
 from __future__ import annotations
 
@@ -145,47 +146,31 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def run(site_dir: Path, queries_file: Path, verbose: bool = False) -> dict:
-    from playwright.sync_api import sync_playwright
+def load_queries(queries_file: Path = ROOT / "tests" / "search_queries.yaml") -> list[dict]:
+    return yaml.safe_load(queries_file.read_text(encoding="utf-8"))["queries"]
 
-    queries = yaml.safe_load(queries_file.read_text(encoding="utf-8"))["queries"]
-    texts = Texts(ROOT)
-    glossary_ids = {"term-" + hashlib.sha1(t["zh"].encode("utf-8")).hexdigest()[:8]: t["zh"] for t in texts.glossary}
+
+def serve(site_dir: Path) -> http.server.ThreadingHTTPServer:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    return server
+
+
+def quality(page, base: str, queries: list[dict], verbose: bool = False) -> dict:
+    """The four figures per language, each query opened on the results page as a reader would."""
+    texts = Texts(ROOT)
+    glossary_ids = {"term-" + hashlib.sha1(t["zh"].encode("utf-8")).hexdigest()[:8]: t["zh"] for t in texts.glossary}
     per_lang: dict[str, list[dict]] = {"zh": [], "en": []}
-    timings: dict[str, list[float]] = {"zh": [], "en": []}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            for query in queries:
-                prefix = "" if query["site"] == "zh" else "en/"
-                page.goto(f"{base}{prefix}search/?q={urllib.parse.quote(query['q'])}")
-                page.wait_for_selector(".search-page[data-state=done]")
-                hrefs = page.eval_on_selector_all("[data-search-result] a", "els => els.slice(0, 10).map(a => a.href)")
-                results = [result_id(h, glossary_ids) for h in hrefs]
-                verdict = judge(query, results, texts)
-                verdict["q"] = query["q"]
-                per_lang[query["site"]].append(verdict)
-                # time from the last keystroke in the header box to its suggestions, index already loaded
-                if verbose and (verdict["irrelevant"] or verdict["missing"] or not verdict["exact_first"]):
-                    print(f"[{query['site']}] {query['q']}: {verdict['relevant']}/{verdict['shown']} missing={verdict['missing']} irrelevant={verdict['irrelevant']} exact_first={verdict['exact_first']}")
-            for lang in ("zh", "en"):
-                prefix = "" if lang == "zh" else "en/"
-                page.goto(f"{base}{prefix}search/?q=" + urllib.parse.quote("质押融资" if lang == "zh" else "pledge financing"))
-                page.wait_for_selector(".search-page[data-state=done]")
-                for query in [q for q in queries if q["site"] == lang][:20]:
-                    page.fill("#header-search-q", "")
-                    start = time.perf_counter()
-                    page.type("#header-search-q", query["q"], delay=0)
-                    typed = time.perf_counter()
-                    page.wait_for_function("q => document.querySelector('#header-search-list') && document.querySelector('#header-search-list').dataset.query === q", arg=query["q"])
-                    timings[lang].append((time.perf_counter() - typed) * 1000)
-            browser.close()
-    finally:
-        server.shutdown()
+    for query in queries:
+        prefix = "" if query["site"] == "zh" else "en/"
+        page.goto(f"{base}{prefix}search/?q={urllib.parse.quote(query['q'])}")
+        page.wait_for_selector(".search-page[data-state=done]")
+        hrefs = page.eval_on_selector_all("[data-search-result] a", "els => els.slice(0, 10).map(a => a.href)")
+        verdict = judge(query, [result_id(h, glossary_ids) for h in hrefs], texts)
+        per_lang[query["site"]].append(verdict)
+        if verbose and (verdict["irrelevant"] or verdict["missing"] or not verdict["exact_first"]):
+            print(f"[{query['site']}] {query['q']}: {verdict['relevant']}/{verdict['shown']} missing={verdict['missing']} "
+                  f"irrelevant={verdict['irrelevant']} exact_first={verdict['exact_first']}")
     report = {}
     for lang, verdicts in per_lang.items():
         shown = sum(v["shown"] for v in verdicts)
@@ -195,14 +180,38 @@ def run(site_dir: Path, queries_file: Path, verbose: bool = False) -> dict:
             "exact_first": sum(v["exact_first"] for v in verdicts) / len(verdicts),
             "recall": sum(v["found"] for v in verdicts) / max(1, sum(v["expected"] for v in verdicts)),
             "answered": sum(1 for v in verdicts if v["shown"]) / len(verdicts),
-            "suggest_ms_median": sorted(timings[lang])[len(timings[lang]) // 2] if timings[lang] else None,
-            "suggest_ms_max": max(timings[lang]) if timings[lang] else None,
         }
     return report
 
 
+def suggestion_delays(page, base: str, queries: list[dict], lang: str, count: int = 20) -> list[float]:
+    """Milliseconds from the last keystroke in the header box to its suggestions, once the index is loaded."""
+    prefix = "" if lang == "zh" else "en/"
+    page.goto(f"{base}{prefix}search/?q=" + urllib.parse.quote("质押融资" if lang == "zh" else "pledge financing"))
+    page.wait_for_selector(".search-page[data-state=done]")
+    delays = []
+    for query in [q for q in queries if q["site"] == lang][:count]:
+        page.fill("#header-search-q", "")
+        page.type("#header-search-q", query["q"], delay=0)
+        typed = time.perf_counter()
+        page.wait_for_function("q => { const l = document.querySelector('#header-search-list'); return l && l.dataset.query === q; }", arg=query["q"])
+        delays.append((time.perf_counter() - typed) * 1000)
+    return delays
+
+
 if __name__ == "__main__":
+    from playwright.sync_api import sync_playwright
+
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    out = run(site, ROOT / "tests" / "search_queries.yaml", verbose=True)
-    for lang, figures in out.items():
-        print(lang, {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()})
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        queries = load_queries()
+        for lang, figures in quality(tab, base, queries, verbose=True).items():
+            delays = sorted(suggestion_delays(tab, base, queries, lang))
+            print(lang, {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()},
+                  f"suggestions: median {delays[len(delays) // 2]:.0f} ms, slowest {delays[-1]:.0f} ms")
+        browser.close()
+    server.shutdown()
