@@ -170,7 +170,7 @@ class Renderer:
         points = [(tracking.year_of(t.observation["date"]), t.observation["value"], self.number(t.observation["value"])) for t in tracking.tracked(self.site, item, index)]
         series: dict[str, list] = {}
         for c in tracking.context_for(self.site, item, index):
-            if c["relation"] == "other-area":
+            if c["relation"] == "other-area" and c.get("chart", True):
                 series.setdefault(c["area"][lang], []).append((tracking.year_of(c["date"]), c["value"]))
         return trajectory_chart(
             f"traj-{item.id}-{index}", item.plan["period"]["start"] - 1, item.plan["period"]["end"],
