@@ -148,3 +148,10 @@ def test_open_data_has_observations_context_and_sources(site_dir):
     progress = json.loads((site_dir / "data/progress.json").read_text(encoding="utf-8"))
     assert progress["context"] and progress["research"]["set_aside"] and progress["goals"]
     assert (site_dir / "data/schema/context.schema.json").exists()
+
+
+def test_interface_strings_have_no_duplicate_keys():
+    # A second definition of a key silently replaces the first (a page label changed this way once).
+    from plansite.load import load_document
+
+    load_document(ROOT / "hooks/plansite/strings.yaml", ROOT)  # raises DataError naming the line of a duplicate
