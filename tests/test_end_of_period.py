@@ -155,3 +155,13 @@ def test_interface_strings_have_no_duplicate_keys():
     from plansite.load import load_document
 
     load_document(ROOT / "hooks/plansite/strings.yaml", ROOT)  # raises DataError naming the line of a duplicate
+
+
+@pytest.mark.parametrize("lang, label", [("zh", "来源类型"), ("en", "Kind of source")])
+def test_sources_page_gives_each_source_its_kind_and_date(site, page, lang, label):
+    html = page("sources", lang)
+    for source in site.sources.values():
+        items = [li.get_text(" ", strip=True) for li in html.find(id=source["id"]).find_next("ul").select("li")]
+        kind = next(text for text in items if text.startswith(label))
+        assert ("（" in kind or "(" in kind) == ("copy_of" in source)  # a copy says so
+        assert any(source["date"] in text for text in items)
