@@ -45,6 +45,7 @@ REQUIRED_HINTS = {
     ("context", "date"): "a context figure needs a date: the day its value refers to, as YYYY-MM-DD",
     ("sources", "kind"): "a source needs a kind: official-statistics, government-news or media (and copy_of if the page is a copy)",
     ("sources", "date"): "a source needs its publication date, as YYYY-MM-DD (or YYYY-MM with a date_note)",
+    ("sources", "url"): "a source needs the address (http:// or https://) of the page the figures were read on",
 }
 
 
