@@ -26,13 +26,14 @@ def test_corpus_is_large_enough_and_the_base_is_valid(tmp_path):
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input(tmp_path, case):
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    target = tmp_path / "data/plans/testplan.yaml"
+    # A case edits the test plan, or with `file` another file under data/ (its real content is the base).
+    target = tmp_path / "data" / case.get("file", "plans/testplan.yaml")
     if "hex" in case:
         target.write_bytes(bytes.fromhex(case["hex"]))
     elif "content" in case:
         target.write_text(case["content"], encoding="utf-8")
     else:
-        base = (CORPUS / "base-plan.yaml").read_text(encoding="utf-8")
+        base = target.read_text(encoding="utf-8") if "file" in case else (CORPUS / "base-plan.yaml").read_text(encoding="utf-8")
         assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
         target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:

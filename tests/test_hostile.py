@@ -17,7 +17,7 @@ def hostile_site(tmp_path_factory):
     for name in ("data", "docs", "hooks"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("plans", "agencies", "themes") if name == "docs" else None)
     shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for stale in ("index", "glossary", "indicators", "progress", "sources", "finder", "downloads"):
+    for stale in ("index", "glossary", "indicators", "progress", "end-of-period", "sources", "finder", "downloads"):
         for suffix in (".md", ".en.md"):
             (root / "docs" / f"{stale}{suffix}").unlink(missing_ok=True)
     plan = root / "data/plans/nansha.yaml"

@@ -54,6 +54,9 @@ class Site:
     sources: dict[str, dict] = field(default_factory=dict)
     observations: list[dict] = field(default_factory=list)
     notes: list[dict] = field(default_factory=list)
+    context: list[dict] = field(default_factory=list)  # figures shown beside an indicator, never assessed
+    research: dict = field(default_factory=lambda: {"searched": [], "set_aside": []})
+    goals: list[dict] = field(default_factory=list)  # goals stated in the text of a plan without indicators
     audiences: dict[str, dict] = field(default_factory=dict)
     support: dict[str, dict] = field(default_factory=dict)
     items: dict[str, Item] = field(default_factory=dict)
@@ -282,11 +285,15 @@ def load_site(root: Path) -> Site:
 
 
 def _load_progress(site: Site, data_dir: Path, root: Path, problems: list[Problem], check_references: bool) -> None:
-    """Indicator concepts, sources, observations and progress notes, checked against the plans' items."""
+    """Indicator concepts, sources, observations, context figures, research records, text goals and progress notes,
+    checked against the plans' items."""
+    progress = data_dir / "progress"
     concepts = _load(data_dir / "concepts.yaml", root, "concepts", problems)
-    sources = _load(data_dir / "progress" / "sources.yaml", root, "sources", problems)
-    observations = _load(data_dir / "progress" / "observations.yaml", root, "observations", problems)
-    notes = _load(data_dir / "progress" / "notes.yaml", root, "notes", problems)
+    sources = _load(progress / "sources.yaml", root, "sources", problems)
+    docs = {
+        key: _load(progress / f"{key}.yaml", root, key, problems)
+        for key in ("observations", "context", "notes", "research", "goals")
+    }
     site.concepts = _vocabulary(concepts, "concepts", problems)
     site.sources = _vocabulary(sources, "sources", problems)
     indicators = {i.id: i for i in site.items.values() if i.kind == "indicator"}
@@ -297,21 +304,81 @@ def _load_progress(site: Site, data_dir: Path, root: Path, problems: list[Proble
         indicator = indicators.get(ref["indicator"])
         if indicator is None:
             problems.append(doc.problem(path + ("indicator",), f"unknown indicator '{ref['indicator']}'{suggest(ref['indicator'], indicators)}"))
-        elif "measure" in ref and ref["measure"] >= len(indicator.data["measures"]):
+            return None
+        if "measure" in ref and ref["measure"] >= len(indicator.data["measures"]):
             problems.append(doc.problem(path + ("measure",), f"indicator '{ref['indicator']}' has {len(indicator.data['measures'])} measure(s); 'measure' counts from 0"))
+            return None
+        return indicator
+
+    def check_source(doc: Document, path: tuple, source_id: str):
+        if sources is not None and source_id not in site.sources:  # a broken sources file is reported once, not per reference
+            problems.append(doc.problem(path + ("source",), f"unknown source '{source_id}'{suggest(source_id, site.sources)}: add it to data/progress/sources.yaml"))
 
     if concepts:
         for ci, concept in enumerate(concepts.data["concepts"]):
             for mi, member in enumerate(concept["members"]):
                 check_indicator(concepts, ("concepts", ci, "members", mi), member)
-    for doc, key in ((observations, "observations"), (notes, "notes")):
-        if doc is None:
-            continue
-        for k, entry in enumerate(doc.data[key]):
-            if entry["source"] not in site.sources:
-                problems.append(doc.problem((key, k, "source"), f"unknown source '{entry['source']}'{suggest(entry['source'], site.sources)}"))
-            if key == "observations":
-                check_indicator(doc, (key, k), entry)
-            elif entry["item"] not in site.items or site.items[entry["item"]].kind == "indicator":
-                problems.append(doc.problem((key, k, "item"), f"unknown task or box '{entry['item']}'{suggest(entry['item'], site.items)}"))
-        setattr(site, key, doc.data[key])
+    doc = docs["observations"]
+    if doc:
+        for k, obs in enumerate(doc.data["observations"]):
+            check_source(doc, ("observations", k), obs["source"])
+            indicator = check_indicator(doc, ("observations", k), obs)
+            if indicator is not None:
+                problems.extend(observation_problems(doc, ("observations", k), indicator, obs))
+        site.observations = doc.data["observations"]
+    doc = docs["context"]
+    if doc:
+        for k, entry in enumerate(doc.data["context"]):
+            check_source(doc, ("context", k), entry["source"])
+            check_indicator(doc, ("context", k), entry)
+        site.context = doc.data["context"]
+    doc = docs["notes"]
+    if doc:
+        for k, note in enumerate(doc.data["notes"]):
+            check_source(doc, ("notes", k), note["source"])
+            if note["item"] not in site.items or site.items[note["item"]].kind == "indicator":
+                problems.append(doc.problem(("notes", k, "item"), f"unknown task or box '{note['item']}'{suggest(note['item'], site.items)}"))
+        site.notes = doc.data["notes"]
+    doc = docs["research"]
+    if doc:
+        for k, entry in enumerate(doc.data["searched"]):
+            check_indicator(doc, ("searched", k), entry)
+        site.research = doc.data
+    doc = docs["goals"]
+    if doc:
+        plans = {plan["id"]: plan for plan in site.plans}
+        for k, goal in enumerate(doc.data["goals"]):
+            path = ("goals", k)
+            plan = plans.get(goal["plan"])
+            if plan is None:
+                problems.append(doc.problem(path + ("plan",), f"unknown plan '{goal['plan']}'{suggest(goal['plan'], plans)}"))
+                continue
+            section = next((s for c in plan["chapters"] for s in c["sections"] if s["id"] == goal["section"]), None)
+            if section is None:
+                problems.append(doc.problem(path + ("section",), f"plan '{plan['id']}' has no section '{goal['section']}'"))
+                continue
+            text = "".join(b.get("lead", {}).get("zh", "") + b["zh"] for b in section["blocks"] if isinstance(b.get("zh"), str))
+            if goal["goal"]["zh"] not in text:
+                problems.append(doc.problem(path + ("goal", "zh"), f"not found verbatim in section '{goal['section']}' of the plan: quote the plan's Chinese exactly"))
+            for r, report in enumerate(goal["reports"]):
+                check_source(doc, path + ("reports", r), report["source"])
+            if not goal["reports"] and "searched" not in goal:
+                problems.append(doc.problem(path, "a goal without reports needs 'searched': the date it was last searched for"))
+        site.goals = doc.data["goals"]
+
+
+JUMP = 3.0  # a value that has gone this many times the planned change from baseline to target needs a caution
+
+
+def observation_problems(doc: Document, path: tuple, indicator: Item, obs: dict) -> list[Problem]:
+    """What a schema cannot say about one observation: a yearly count needs a whole year; a jump needs a caution."""
+    out = []
+    measure = indicator.data["measures"][obs.get("measure", 0)]
+    if "/年" in measure["unit"]["zh"] and not obs["date"].endswith("-12-31"):
+        out.append(doc.problem(path + ("date",), f"'{indicator.id}' is counted per year: give a whole year (a date of YYYY-12-31), or put part of a year in data/progress/context.yaml as relation part-period"))
+    baseline, target = measure["baseline"], measure["target"]
+    if indicator.data.get("kind") != "growth-rate" and baseline is not None and target != baseline:
+        share = (obs["value"] - baseline) / (target - baseline)
+        if share > JUMP and "caution" not in obs:
+            out.append(doc.problem(path + ("value",), f"{obs['value']:g} has gone {share:.1f} times the plan's whole change from {baseline:g} to {target:g}: add a 'caution' saying why it may not be comparable (e.g. a change of definition)"))
+    return out

@@ -74,6 +74,40 @@ def tables(site: Site, r: Renderer) -> dict[str, bytes]:
     }
 
 
+def progress_tables(site: Site) -> dict[str, bytes]:
+    """Observations, context figures and sources as CSV, one row each, both languages side by side."""
+    def text(entry: dict, key: str) -> list[str]:
+        return [entry[key]["zh"], entry[key]["en"]] if key in entry else ["", ""]
+
+    def indicator(entry: dict) -> list:
+        item = site.items[entry["indicator"]]
+        return [item.plan["id"], item.id, entry.get("measure", 0), item.data["name"]["zh"], item.data["name"]["en"]]
+
+    observations = [
+        [*indicator(o), o["value"], o["date"], *text(o, "period"), *text(o, "wording"), o["source"], site.sources[o["source"]]["kind"],
+         *text(o, "derived"), *text(o, "caution"), *text(o, "note")]
+        for o in site.observations
+    ]
+    context = [
+        [*indicator(c), c["relation"], *text(c, "area"), c["value"], *text(c, "unit"), c["date"], *text(c, "period"), *text(c, "wording"),
+         c["source"], site.sources[c["source"]]["kind"], *text(c, "derived"), *text(c, "note")]
+        for c in site.context
+    ]
+    sources = [
+        [src["id"], *text(src, "title"), *text(src, "publisher"), src["kind"], *text(src, "copy_of"), src["date"], src.get("url", ""), *text(src, "taken")]
+        for src in site.sources.values()
+    ]
+    name_cols = ["plan", "indicator", "measure", "indicator_zh", "indicator_en"]
+    return {
+        "observations.csv": _csv(name_cols + ["value", "date", "period_zh", "period_en", "wording_zh", "wording_en", "source", "source_kind",
+                                              "derived_zh", "derived_en", "caution_zh", "caution_en", "note_zh", "note_en"], observations),
+        "context.csv": _csv(name_cols + ["relation", "area_zh", "area_en", "value", "unit_zh", "unit_en", "date", "period_zh", "period_en",
+                                         "wording_zh", "wording_en", "source", "source_kind", "derived_zh", "derived_en", "note_zh", "note_en"], context),
+        "sources.csv": _csv(["id", "title_zh", "title_en", "publisher_zh", "publisher_en", "kind", "copy_of_zh", "copy_of_en", "date", "url",
+                             "taken_zh", "taken_en"], sources),
+    }
+
+
 def write_open_data(site: Site, renderer: Renderer, site_dir: Path) -> None:
     out = site_dir / "data"
     if out.exists():
@@ -92,5 +126,10 @@ def write_open_data(site: Site, renderer: Renderer, site_dir: Path) -> None:
         (out / name).write_bytes(content)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, out / "schema" / schema.name)
-    (out / "progress.json").write_text(_json({"sources": list(site.sources.values()), "observations": site.observations, "notes": site.notes}), encoding="utf-8")
+    (out / "progress.json").write_text(_json({
+        "sources": list(site.sources.values()), "observations": site.observations, "context": site.context,
+        "notes": site.notes, "goals": site.goals, "research": site.research,
+    }), encoding="utf-8")
+    for name, content in progress_tables(site).items():
+        (out / name).write_bytes(content)
     (out / "finder.json").write_text(json.dumps(finder_data(site, renderer), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -9,7 +9,7 @@ from .render import Renderer
 LANGS = ("zh", "en")
 # Files under docs/ that belong to the generator; everything else there is written by hand.
 GENERATED_DIRS = ("plans", "agencies", "themes")
-GENERATED_FILES = tuple(f"{base}{suffix}" for base in ("index", "glossary", "indicators", "progress", "sources", "finder", "downloads") for suffix in (".md", ".en.md"))
+GENERATED_FILES = tuple(f"{base}{suffix}" for base in ("index", "glossary", "indicators", "progress", "end-of-period", "sources", "finder", "downloads") for suffix in (".md", ".en.md"))
 
 
 def _name(base: str, lang: str) -> str:
@@ -27,6 +27,7 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     pages["glossary"] = ("glossary.md.j2", {})
     pages["indicators"] = ("indicators.md.j2", {})
     pages["progress"] = ("progress.md.j2", {})
+    pages["end-of-period"] = ("end-of-period.md.j2", {})
     pages["sources"] = ("sources.md.j2", {})
     pages["finder"] = ("finder.md.j2", {})
     pages["downloads"] = ("downloads.md.j2", {})

@@ -13,7 +13,7 @@ import yaml
 
 from .data import Item, Site
 from . import tracking
-from .charts import bar_chart
+from .charts import bar_chart, trajectory_chart
 from .numerals import cn_number, roman
 from .validate import CJK, FOOTNOTE_REF
 
@@ -59,7 +59,14 @@ class Renderer:
             front_title=self.front_title,
         )
         self.env.globals.update(
-            tracked=lambda item: tracking.tracked(site, item),
+            tracked=lambda item, measure=None: tracking.tracked(site, item, measure),
+            latest=lambda item, measure=0: tracking.latest(site, item, measure),
+            status_of=lambda item, measure=0: tracking.status_of(site, item, measure),
+            context_for=lambda item, measure=0: tracking.context_for(site, item, measure),
+            status_counts=lambda plan: tracking.status_counts(site, plan),
+            searched_for=lambda item: tracking.searched_for(site, item),
+            statuses=tracking.STATUSES,
+            trajectory=self.trajectory,
             notes_for=lambda item_id: tracking.notes_for(site, item_id),
             noted_ids={note["item"] for note in site.notes},
             concept_members=self.concept_members,
@@ -156,6 +163,20 @@ class Renderer:
             rows = [{"label": self.plain(m["item"].plan["short_title"], lang), "baseline": m["measure"]["baseline"], "target": m["measure"]["target"]} for m in group]
             out.append({"unit": group[0]["measure"]["unit"], "svg": bar_chart(rows, f"{concept['id']}-chart-{n}", labels)})
         return out
+
+    def trajectory(self, item: Item, index: int, lang: str) -> str:
+        """The inline SVG trajectory of one indicator quantity: path, observations and other areas' figures."""
+        measure = item.data["measures"][index]
+        points = [(tracking.year_of(t.observation["date"]), t.observation["value"], self.number(t.observation["value"])) for t in tracking.tracked(self.site, item, index)]
+        series: dict[str, list] = {}
+        for c in tracking.context_for(self.site, item, index):
+            if c["relation"] == "other-area" and c.get("chart", True):
+                series.setdefault(c["area"][lang], []).append((tracking.year_of(c["date"]), c["value"]))
+        return trajectory_chart(
+            f"traj-{item.id}-{index}", item.plan["period"]["start"] - 1, item.plan["period"]["end"],
+            measure["baseline"], measure["target"], item.data.get("kind") == "growth-rate",
+            points, list(series.items()), {"target": self.s("target", lang)},
+        )
 
     def per_section_numbering(self, plan: dict) -> bool:
         """True where the plan numbers its tasks afresh in each group (Zhongshan: 一.1 … 四.5)."""

@@ -36,6 +36,19 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry())
 
 
+# Fields whose absence needs more than "required field is missing": what to give, keyed by (list name, field).
+REQUIRED_HINTS = {
+    ("observations", "source"): "an observation needs a source: the id of an entry in data/progress/sources.yaml",
+    ("observations", "date"): "an observation needs a date: the day its value refers to, as YYYY-MM-DD (e.g. 2025-12-31)",
+    ("observations", "wording"): "an observation needs the source's wording of the measure (zh, en)",
+    ("context", "source"): "a context figure needs a source: the id of an entry in data/progress/sources.yaml",
+    ("context", "date"): "a context figure needs a date: the day its value refers to, as YYYY-MM-DD",
+    ("sources", "kind"): "a source needs a kind: official-statistics, government-news or media (and copy_of if the page is a copy)",
+    ("sources", "date"): "a source needs its publication date, as YYYY-MM-DD (or YYYY-MM with a date_note)",
+    ("sources", "url"): "a source needs the address (http:// or https://) of the page the figures were read on",
+}
+
+
 def _known_properties(error) -> list[str]:
     return sorted(error.schema.get("properties", {}))
 
@@ -51,6 +64,8 @@ def _message(error) -> tuple[tuple, str]:
             return path + ("en",), "English text is missing"
         if name == "zh":
             return path + ("zh",), "Chinese text is missing"
+        if len(path) == 2 and (path[0], name) in REQUIRED_HINTS:
+            return path + (name,), REQUIRED_HINTS[(path[0], name)]
         return path + (name,), "required field is missing"
     if kind == "additionalProperties":
         known = _known_properties(error)
