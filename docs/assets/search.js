@@ -294,7 +294,8 @@
       } else {
         partial = words(text).filter(function (w) { return STOP.indexOf(w) < 0; }).map(function (w) { return [w]; });
       }
-      if (partial.length < 2 && !(partial.length === 1 && groups[groups.length - 1].phrases.length)) partial = [];
+      // One term that is the whole query adds nothing; one that is part of it (质押融资 in 质押融资的) does.
+      if (partial.length === 1 && partial[0].indexOf(text) >= 0) partial = [];
     } else {
       // Typed in the other language: literal matches first (e.g. "PCT" in Chinese text), then through the glossary.
       groups.push({ cls: EXACT, phrases: [{ text: text, literal: true }] });
