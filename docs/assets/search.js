@@ -292,7 +292,11 @@
           return terms.length ? terms[0].zh : [s];
         });
       } else {
-        partial = words(text).filter(function (w) { return STOP.indexOf(w) < 0; }).map(function (w) { return [w]; });
+        // Runs of words that name a glossary term stand for all its accepted forms (SME: small and medium-sized …).
+        partial = this.englishSpans(text).filter(function (span) { return STOP.indexOf(span) < 0; }).map(function (span) {
+          var terms = self.termsNamed(span, "en");
+          return terms.length ? [span].concat(terms[0].en) : [span];
+        });
       }
       // One term that is the whole query adds nothing; one that is part of it (质押融资 in 质押融资的) does.
       if (partial.length === 1 && partial[0].indexOf(text) >= 0) partial = [];

@@ -155,7 +155,8 @@ class Records:
         for theme in self.site.themes.values():
             # what the theme page shows: its description, the wordings it goes by, and the titles of its items
             titles = [r.item_title(i, lang) for i in self.site.theme_items(theme["id"])]
-            text = self.join([r.plain(theme["description"], lang), " ".join(theme.get("aliases", [])), *titles])
+            aliases = [a for a in theme.get("aliases", []) if a.isascii() == (lang == "en")]
+            text = self.join([r.plain(theme["description"], lang), " ".join(aliases), *titles])
             out.append(Record("theme", f"themes/{theme['id']}/", -1, "", r.plain(theme["name"], lang), text))
         for term in self.site.glossary:
             other = "en" if lang == "zh" else "zh"
