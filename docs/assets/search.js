@@ -47,6 +47,31 @@
     return out;
   }
 
+  // Union of position maps ({rec: [positions]}), positions sorted.
+  function merge(maps) {
+    var out = new Map();
+    maps.forEach(function (map) { map.forEach(function (pos, rec) { out.set(rec, (out.get(rec) || []).concat(pos)); }); });
+    out.forEach(function (pos) { pos.sort(function (a, b) { return a - b; }); });
+    return out;
+  }
+
+  // Where a phrase starts, per record: positions p of the first key such that every key i occurs at p + offsets[i].
+  function align(lists, offsets) {
+    var out = new Map();
+    if (!lists.length) return out;
+    lists[0].forEach(function (starts, rec) {
+      var sets = [];
+      for (var i = 1; i < lists.length; i++) {
+        var pos = lists[i].get(rec);
+        if (!pos) return;
+        sets.push(new Set(pos));
+      }
+      var hits = starts.filter(function (p) { return sets.every(function (set, i) { return set.has(p + offsets[i + 1]); }); });
+      if (hits.length) out.set(rec, hits);
+    });
+    return out;
+  }
+
   // --- the index of one language ---------------------------------------------------------------------------
   function Engine(indexUrl, lang) {
     this.url = indexUrl;
@@ -98,12 +123,7 @@
     return this.json("shards/" + shardOf(key[0], this.meta.shards) + ".json").then(function (shard) {
       var found;
       if (key.length === 1) {  // every bigram that starts with the character
-        found = new Map();
-        Object.keys(shard).forEach(function (k) {
-          if (k[0] !== key) return;
-          decode(shard[k]).forEach(function (pos, rec) { found.set(rec, (found.get(rec) || []).concat(pos)); });
-        });
-        found.forEach(function (pos) { pos.sort(function (a, b) { return a - b; }); });
+        found = merge(Object.keys(shard).filter(function (k) { return k[0] === key; }).map(function (k) { return decode(shard[k]); }));
       } else {
         found = decode(shard[key]);
       }
@@ -118,20 +138,7 @@
     for (var k = 0; k + 2 <= phrase.length; k += 2) offsets.push(k);
     if (offsets[offsets.length - 1] !== phrase.length - 2) offsets.push(phrase.length - 2);
     return Promise.all(offsets.map(function (k) { return this.bigrams(phrase.substr(k, 2)); }, this)).then(function (lists) {
-      var out = new Map();
-      lists[0].forEach(function (starts, rec) {
-        var sets = [];
-        for (var i = 1; i < lists.length; i++) {
-          var pos = lists[i].get(rec);
-          if (!pos) return;
-          sets.push(new Set(pos));
-        }
-        var hits = starts.filter(function (p) {
-          return sets.every(function (set, i) { return set.has(p + offsets[i + 1]); });
-        });
-        if (hits.length) out.set(rec, hits);
-      });
-      return out;
+      return align(lists, offsets);
     });
   };
 
@@ -151,26 +158,10 @@
   Engine.prototype.enPhrase = function (stems, surfaces) {
     return Promise.all(stems.map(this.stemEntry, this)).then(function (entries) {
       var lists = entries.map(function (entry, i) {
-        var merged = new Map();
-        Object.keys(entry).forEach(function (surface) {
-          if (surfaces && surface !== surfaces[i]) return;
-          entry[surface].forEach(function (pos, rec) { merged.set(rec, (merged.get(rec) || []).concat(pos)); });
-        });
-        return merged;
+        return merge(Object.keys(entry).filter(function (surface) { return !surfaces || surface === surfaces[i]; })
+          .map(function (surface) { return entry[surface]; }));
       });
-      var out = new Map();
-      if (!lists.length) return out;
-      lists[0].forEach(function (starts, rec) {
-        var sets = [];
-        for (var i = 1; i < lists.length; i++) {
-          var pos = lists[i].get(rec);
-          if (!pos) return;
-          sets.push(new Set(pos));
-        }
-        var hits = starts.filter(function (p) { return sets.every(function (set, i) { return set.has(p + i + 1); }); });
-        if (hits.length) out.set(rec, hits.sort(function (a, b) { return a - b; }));
-      });
-      return out;
+      return align(lists, lists.map(function (_, i) { return i; }));
     });
   };
 
