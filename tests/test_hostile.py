@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site, serve_directory
+from conftest import ROOT, build_site, open_page, serve_directory
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> *bold* & {#id} `code` [link](javascript:alert(1))'
 
@@ -56,7 +56,6 @@ def test_no_script_runs_in_the_browser(browser, hostile_site):
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     with serve_directory(hostile_site) as base:
         for path in ("/plans/nansha/", "/en/plans/nansha/", "/finder/?plan=nansha", "/en/finder/?plan=nansha", "/"):
-            tab.goto(base + path)
-            tab.wait_for_load_state("networkidle")
+            open_page(tab, base + path)
     context.close()
     assert dialogs == []
