@@ -11,10 +11,14 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+
+# Counts and figures of the published plans, checked against the source documents (see the file's comments).
+PLAN_FACTS = yaml.safe_load((Path(__file__).with_name("plan_facts.yaml")).read_text(encoding="utf-8"))["plans"]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -49,6 +53,11 @@ def page(site_dir):
     return load
 
 
+def shown_number(cell) -> str | None:
+    """The figure a table cell shows; None where it marks the figure as not published."""
+    return None if cell.select_one(".missing") else cell.get_text(strip=True)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -70,6 +79,18 @@ def serve_directory(directory: Path):
 def server(site_dir):
     with serve_directory(site_dir) as base:
         yield base
+
+
+def open_page(tab, url: str) -> None:
+    """Go to a page and wait until it shows what its scripts fetch: search results, finder results.
+
+    Other pages fetch nothing after their load event (the header search loads its index only on focus).
+    """
+    tab.goto(url)
+    if "/search/?" in url:
+        tab.wait_for_selector(".search-page[data-state=done]", timeout=15000)
+    elif "/finder/" in url:
+        tab.wait_for_selector("#finder-count:not(:empty)")
 
 
 @pytest.fixture(scope="session")

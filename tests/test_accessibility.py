@@ -7,6 +7,8 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
+from conftest import open_page
+
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 PAGES = ["/", "/plans/guangzhou/", "/plans/zhuhai/", "/themes/pledge-financing/", "/themes/", "/finder/", "/indicators/", "/progress/", "/search/?q=质押融资"]
 
@@ -15,8 +17,7 @@ PAGES = ["/", "/plans/guangzhou/", "/plans/zhuhai/", "/themes/pledge-financing/"
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_violation(tab, server, path, lang):
     prefix = "" if lang == "zh" else "/en"
-    tab.goto(server + prefix + path)
-    tab.wait_for_load_state("networkidle")
+    open_page(tab, server + prefix + path)
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [

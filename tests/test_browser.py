@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import serve_directory
+from conftest import open_page, serve_directory
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -15,20 +15,17 @@ def test_language_switcher_keeps_the_page(tab, server, path):
     tab.goto(server + path)
     tab.hover(".md-header__option .md-select")
     tab.click("a.md-select__link[hreflang='en']")
-    tab.wait_for_load_state()
-    assert tab.url == server + "/en" + path
+    tab.wait_for_url(server + "/en" + path)
     assert tab.locator("html").get_attribute("lang") == "en"
     tab.hover(".md-header__option .md-select")
     tab.click("a.md-select__link[hreflang='zh']")
-    tab.wait_for_load_state()
-    assert tab.url == server + path
+    tab.wait_for_url(server + path)
     assert tab.locator("html").get_attribute("lang") == "zh-Hans"
 
 
 @pytest.mark.parametrize("path", ["/", "/plans/guangzhou/", "/en/plans/nansha/", "/en/search/?q=insurance", "/search/?q=保险", "/about/", "/themes/pledge-financing/", "/en/finder/?audience=sme", "/indicators/", "/en/progress/", "/downloads/", "/en/agencies/gz-amr/"])
 def test_no_request_leaves_the_origin(tab, server, path):
-    tab.goto(server + path)
-    tab.wait_for_load_state("networkidle")
+    open_page(tab, server + path)
     assert tab.outside_requests == []
 
 
@@ -63,8 +60,7 @@ def test_site_works_from_a_sub_path(browser, subpath_server, path):
     tab = context.new_page()
     failed = []
     tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    tab.goto(subpath_server + path)
-    tab.wait_for_load_state("networkidle")
+    open_page(tab, subpath_server + path)
     links = tab.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
     context.close()
     assert failed == []

@@ -6,60 +6,69 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import PLAN_FACTS
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-PLANS = {
-    # plan: (tasks, groups of tasks, heading level of those groups, boxes, indicators)
-    "nansha": (22, 7, "h3", 0, 6),
-    "guangzhou": (50, 6, "h2", 8, 11),
-    "zhuhai": (21, 5, "h3", 8, 6),
-    "zhongshan": (28, 4, "h3", 0, 0),
-}
+PLANS = list(PLAN_FACTS)
+CHAPTER = {"zh": re.compile(r"^[一二三四五六七八九十]+、"), "en": re.compile(r"^[IVX]+\. ")}
+GROUP_HEADING = {"chapter": "h2", "section": "h3"}
+CN = "一二三四五六七八九十"
 
 
-def plan_ids():
-    return sorted(p.stem for p in (ROOT / "data/plans").glob("*.yaml"))
+def task_label(heading, lang: str) -> str:
+    """The number a reader cites a task by, as its heading shows it: 13, 一.2 (Chinese) or 1.2 (English)."""
+    text = heading.get_text()
+    return text.split("\u3000")[0] if lang == "zh" else text.split(". ")[0]
 
 
+@pytest.mark.parametrize("plan", PLANS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_nansha_has_22_tasks_in_7_groups(page, lang):
-    html = page("plans/nansha", lang)
-    tasks = html.select("h4.task-heading")
-    assert [t["id"] for t in tasks] == [f"ns-t{n}" for n in range(1, 23)]
-    groups = {t.find_previous("h3")["id"] for t in tasks}
-    assert groups == {f"ns-s3-{n}" for n in range(1, 8)}
+def test_tasks_are_numbered_and_grouped_as_published(page, plan, lang):
+    groups = PLAN_FACTS[plan]["task_groups"]
+    assert sum(groups["sizes"]) == PLAN_FACTS[plan]["tasks"], "plan_facts.yaml: group sizes do not add up"
+    headings = page(f"plans/{plan}", lang).select("article h4.task-heading")
+    by_group: dict[str, list] = {}
+    for h in headings:
+        by_group.setdefault(h.find_previous(GROUP_HEADING[groups["by"]])["id"], []).append(h)
+    assert [len(g) for g in by_group.values()] == groups["sizes"]
+    if groups["numbering"] == "continuous":
+        expected = [str(n) for n in range(1, len(headings) + 1)]
+    else:
+        expected = [f"{CN[g] if lang == 'zh' else g + 1}.{k}" for g, size in enumerate(groups["sizes"]) for k in range(1, size + 1)]
+    labels = [task_label(h, lang) for h in headings]
+    assert labels == expected
+    # The anchor of a task carries its number: #ns-t13 is task 13, #zs-t1-2 is task 一.2.
+    for h, label in zip(headings, labels):
+        number = label if groups["numbering"] == "continuous" else "-".join(str(CN.index(part) + 1) if part in CN else part for part in label.split("."))
+        assert h["id"].endswith(f"-t{number}"), (h["id"], label)
 
 
-@pytest.mark.parametrize("plan", plan_ids())
+@pytest.mark.parametrize("plan", PLANS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_counts_of_each_plan(page, plan, lang):
-    tasks, groups, level, boxes, indicators = PLANS[plan]
-    html = page(f"plans/{plan}", lang)
-    headings = html.select("h4.task-heading")
-    assert len(headings) == tasks
-    assert len({h.find_previous(level)["id"] for h in headings}) == groups
-    assert len(html.select("aside.box")) == boxes
-    assert len({tr["data-indicator"] for tr in html.select("tr.indicator-row")}) == indicators
+def test_chapters_boxes_and_indicators_of_each_plan(page, plan, lang):
+    facts = PLAN_FACTS[plan]
+    article = page(f"plans/{plan}", lang).select_one("article")
+    chapters = [h for h in article.select("h2") if CHAPTER[lang].match(h.get_text())]
+    assert len(chapters) == facts["chapters"]
+    safeguards = []  # the sections of the last chapter
+    for heading in chapters[-1].find_all_next(["h2", "h3"]):
+        if heading.name == "h2":
+            break
+        safeguards.append(heading)
+    assert len(safeguards) == facts["safeguards"]
+    boxes = [b.get_text() for b in article.select("aside.box .box-number")]
+    assert boxes == [("专栏{}" if lang == "zh" else "Box {}").format(n) for n in range(1, facts["boxes"] + 1)]
+    shown = list(dict.fromkeys(tr["data-indicator"] for tr in article.select("tr.indicator-row")))
+    assert shown == [row["id"] for row in facts["indicators"]]
 
 
-NANSHA_INDICATORS = [
-    ("ns-i1", "22.2", "30"), ("ns-i2", "7.4", "18.4"), ("ns-i3", None, "6"),
-    ("ns-i4", "135", "157"), ("ns-i5", "300", "350"), ("ns-i6", "0", "1"),
-]
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_nansha_indicator_values(page, lang):
-    html = page("plans/nansha", lang)
-    for row_id, baseline, target in NANSHA_INDICATORS:
-        row = html.find("tr", id=row_id)
-        cell = row.select_one("td.baseline")
-        if baseline is None:
-            assert cell.select_one(".missing"), f"{row_id}: a missing baseline must show as missing"
-        else:
-            assert cell.get_text(strip=True) == baseline
-        assert row.select_one("td.target").get_text(strip=True) == target
+def test_home_page_lists_every_plan_with_counts(page):
+    for lang in ("zh", "en"):
+        rows = page("", lang).select("tr[data-plan]")
+        assert sorted(r["data-plan"] for r in rows) == sorted(PLANS), "each plan on the site needs its entry in tests/plan_facts.yaml"
+        assert [r["data-plan"] for r in rows] == ["guangzhou", "nansha", "zhuhai", "zhongshan"]
+        counts = {r["data-plan"]: tuple(int(r.select_one(f'[data-count="{k}"]').get_text()) for k in ("task", "box", "indicator")) for r in rows}
+        assert counts == {plan: (f["tasks"], f["boxes"], len(f["indicators"])) for plan, f in PLAN_FACTS.items()}
 
 
 def test_nansha_indicator_names_in_both_languages(page):
@@ -69,12 +78,13 @@ def test_nansha_indicator_names_in_both_languages(page):
     assert en.find(lang="zh-Hans").get_text() == "每万人口高价值发明专利拥有量"
 
 
-@pytest.mark.parametrize("plan", plan_ids())
+@pytest.mark.parametrize("plan", PLANS)
 def test_anchors_identical_in_both_languages(page, plan):
     code = page(f"plans/{plan}", "zh").select_one("h2[id]")["id"].split("-")[0]
     ids = {lang: [e["id"] for e in page(f"plans/{plan}", lang).select("article [id]") if e["id"].startswith(code + "-")] for lang in ("zh", "en")}
     assert ids["zh"] == ids["en"]
-    assert len(ids["zh"]) > 20
+    facts = PLAN_FACTS[plan]
+    assert len(ids["zh"]) >= facts["chapters"] + facts["tasks"] + facts["boxes"] + len(facts["indicators"])
 
 
 @pytest.mark.parametrize("path", ["", "plans/nansha", "search", "about"])
@@ -83,7 +93,7 @@ def test_every_page_declares_its_language(page, path):
     assert page(path, "en").html["lang"] == "en"
 
 
-@pytest.mark.parametrize("plan", plan_ids())
+@pytest.mark.parametrize("plan", PLANS)
 def test_english_page_has_no_untranslated_chinese(page, plan):
     article = BeautifulSoup(str(page(f"plans/{plan}", "en").select_one("article")), "html.parser")
     for original in article.find_all(lang="zh-Hans"):
@@ -101,16 +111,6 @@ def test_english_page_offers_the_chinese_original_of_every_item(page):
         original = body.select_one("details.zh-original > div[lang]")
         assert original is not None and original["lang"] == "zh-Hans", heading["id"]
         assert CJK.search(original.get_text()), heading["id"]
-
-
-def test_home_page_lists_every_plan_with_counts(page):
-    for lang in ("zh", "en"):
-        rows = page("", lang).select("tr[data-plan]")
-        assert [r["data-plan"] for r in rows] == [p for p in ["guangzhou", "nansha", "zhuhai", "zhongshan"] if p in plan_ids()]
-        counts = {r["data-plan"]: tuple(int(r.select_one(f'[data-count="{k}"]').get_text()) for k in ("task", "box", "indicator")) for r in rows}
-        for plan, (tasks, _, _, boxes, indicators) in PLANS.items():
-            if plan in counts:
-                assert counts[plan] == (tasks, boxes, indicators)
 
 
 def test_no_page_references_another_origin(site_dir):

@@ -1,24 +1,51 @@
-"""Themes cross-link the plans: every item tagged, every theme in two plans or more, pages list exactly the tagged items."""
+"""Themes cross-link the plans: every item shows its themes, and each theme page lists exactly the items showing it."""
 from __future__ import annotations
 
+import functools
 import shutil
 
 import pytest
 from plansite.data import load_site
 from plansite.problems import DataError
 
-from conftest import ROOT
+from conftest import PLAN_FACTS, ROOT
 
 
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT)
+def theme_of(link) -> str:
+    return link["href"].rstrip("/").split("/")[-1]
 
 
-def test_every_item_of_every_plan_has_a_theme(site):
-    untagged = [i.id for i in site.items.values() if not i.data.get("themes")]
-    assert untagged == []
-    assert all(1 <= len(i.data["themes"]) <= 4 for i in site.items.values())
+@functools.cache
+def _chips(page, lang: str) -> dict[str, dict]:
+    found = {}
+    for plan in PLAN_FACTS:
+        html = page(f"plans/{plan}", lang)
+        shown = [(h["id"], "task", h.find_next_sibling("div").select(".item-themes ul.chips a")) for h in html.select("h4.task-heading")]
+        shown += [(b.select_one("h4.box-title")["id"], "box", b.select(".item-themes ul.chips a")) for b in html.select("aside.box")]
+        shown += [(tr["id"], "indicator", tr.select(".row-themes a.chip")) for tr in html.select("tr.indicator-row[id]")]
+        for anchor, kind, chips in shown:
+            found[anchor] = {"plan": plan, "kind": kind, "chips": chips, "themes": [theme_of(a) for a in chips]}
+    return found
+
+
+def chips_on_plan_pages(page, lang: str) -> dict[str, dict]:
+    """Every task, box and indicator as its plan page shows it: anchor -> plan, kind and the themes of its chips."""
+    return _chips(page, lang)
+
+
+def themes_listed(page, lang: str) -> list[str]:
+    return [theme_of(a) for a in page("themes", lang).select(".theme-matrix tbody tr td:first-child a")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_item_shows_one_to_four_themes(page, lang):
+    items = chips_on_plan_pages(page, lang)
+    assert len(items) == sum(f["tasks"] + f["boxes"] + len(f["indicators"]) for f in PLAN_FACTS.values())
+    known = set(themes_listed(page, lang))
+    for anchor, item in items.items():
+        assert 1 <= len(item["themes"]) <= 4 and len(set(item["themes"])) == len(item["themes"]), anchor
+        assert "chip-main" in item["chips"][0]["class"] and not any("chip-main" in a["class"] for a in item["chips"][1:]), anchor
+        assert set(item["themes"]) <= known, anchor
 
 
 def test_an_item_without_theme_fails_the_build(tmp_path):
@@ -46,46 +73,48 @@ def test_unknown_theme_suggests_the_closest(tmp_path):
     assert "unknown themes ID 'pledge-finance' (did you mean 'pledge-financing'?)" in str(caught.value)
 
 
-def test_every_theme_links_at_least_two_plans(site):
-    for theme_id in site.themes:
-        plans = {i.plan["id"] for i in site.theme_items(theme_id)}
+def test_themes_are_few_enough_to_scan_and_each_links_two_plans_or_more(page):
+    themes = themes_listed(page, "zh")
+    assert 20 <= len(themes) <= 30
+    assert {"pledge-financing", "overseas-protection", "patent-navigation"} <= set(themes)
+    items = chips_on_plan_pages(page, "zh")
+    for theme_id in themes:
+        plans = {item["plan"] for item in items.values() if theme_id in item["themes"]}
         assert len(plans) >= 2, f"{theme_id} only in {plans}: remove or merge it"
 
 
-def test_theme_count_is_useful(site):
-    assert 20 <= len(site.themes) <= 30
-    for required in ("pledge-financing", "overseas-protection", "patent-navigation"):
-        assert required in site.themes
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_theme_pages_list_exactly_the_tagged_items(site, page, lang):
-    for theme_id in site.themes:
+def test_theme_pages_list_exactly_the_items_showing_the_theme(page, lang):
+    items = chips_on_plan_pages(page, lang)
+    for theme_id in themes_listed(page, lang):
         html = page(f"themes/{theme_id}", lang)
-        listed = {a["href"].split("#")[1] for a in html.select("article li > a[href*='#']") if "/plans/" in a["href"]}
-        tagged = {i.id for i in site.theme_items(theme_id)}
-        assert listed == tagged, theme_id
+        listed = [a["href"].split("#")[1] for a in html.select("article li > a[href*='#']") if "/plans/" in a["href"]]
+        showing = [anchor for anchor, item in items.items() if theme_id in item["themes"]]
+        assert len(listed) == len(set(listed)) and set(listed) == set(showing), theme_id
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_theme_matrix_counts_link_to_the_plan_sections(site, page, lang):
-    html = page("themes", lang)
-    for theme_id in ("pledge-financing", "overseas-protection"):
-        row = html.find("a", href=f"{theme_id}/").find_parent("tr")
-        for link in [a for a in row.select("td a") if "#" in a["href"]]:
-            plan_id = link["href"].split("#")[1]
-            plan = next(p for p in site.plans if p["id"] == plan_id)
-            assert int(link.get_text()) == len(site.theme_items(theme_id, plan))
+def test_theme_matrix_counts_the_items_showing_each_theme(page, lang):
+    items = chips_on_plan_pages(page, lang)
+    for row in page("themes", lang).select(".theme-matrix tbody tr"):
+        theme_id = theme_of(row.select_one("td a"))
+        showing = [item["plan"] for item in items.values() if theme_id in item["themes"]]
+        counts = {a["href"].split("#")[1]: int(a.get_text()) for a in row.select("td a[href*='#']")}
+        assert counts == {plan: showing.count(plan) for plan in set(showing)}, theme_id
+        assert all(a["href"].startswith(f"{theme_id}/#") for a in row.select("td a[href*='#']")), theme_id
+        assert int(row.select("td")[-1].get_text()) == len(showing), theme_id
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_pledge_financing_reaches_every_other_plan_in_one_click(site, page, lang):
+def test_pledge_financing_reaches_every_other_plan_in_one_click(page, lang):
     task = page("plans/nansha", lang).find(id="ns-t13").find_next_sibling("div")
     chips = [a["href"] for a in task.select(".item-themes ul.chips a")]
     assert chips[0] == "../../themes/pledge-financing/"
     related = task.select_one("details.related")
     pledge = next(dd for dt, dd in zip(related.select("dt"), related.select("dd")) if "pledge-financing" in dt.a["href"])
     targets = {a["href"] for a in pledge.select("a") if "#" in a["href"]}
-    expected = {f"../../plans/{i.plan['id']}/#{i.id}" for i in site.theme_items("pledge-financing") if i.plan["id"] != "nansha" and i.kind != "indicator"}
+    items = chips_on_plan_pages(page, lang)
+    expected = {f"../../plans/{item['plan']}/#{anchor}" for anchor, item in items.items()
+                if "pledge-financing" in item["themes"] and item["plan"] != "nansha" and item["kind"] != "indicator"}
     assert targets == expected
     assert {t.split("/")[3] for t in targets} == {"guangzhou", "zhuhai", "zhongshan"}
