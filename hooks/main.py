@@ -74,7 +74,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if _state["pages"] is None:
-        _state["pages"] = render_all(_state["site"], _state["renderer"])
+        try:
+            _state["pages"] = render_all(_state["site"], _state["renderer"])
+        except DataError as exc:
+            raise PluginError(f"{len(exc.problems)} problem(s) in the site settings:\n{exc}") from None
     touched = write_pages(Path(config.docs_dir), _state["pages"])
     if touched:
         log.info("plansite: wrote %d generated page(s)", len(touched))

@@ -105,7 +105,7 @@ def test_english_page_offers_the_chinese_original_of_every_item(page):
 
 def test_home_page_lists_every_plan_with_counts(page):
     for lang in ("zh", "en"):
-        rows = page("", lang).select("tr[data-plan]")
+        rows = page("", lang).select(".home-plans [data-plan]")
         assert [r["data-plan"] for r in rows] == [p for p in ["guangzhou", "nansha", "zhuhai", "zhongshan"] if p in plan_ids()]
         counts = {r["data-plan"]: tuple(int(r.select_one(f'[data-count="{k}"]').get_text()) for k in ("task", "box", "indicator")) for r in rows}
         for plan, (tasks, _, _, boxes, indicators) in PLANS.items():
