@@ -80,12 +80,16 @@ def test_theme_matrix_counts_link_to_the_plan_sections(site, page, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_pledge_financing_reaches_every_other_plan_in_one_click(site, page, lang):
+    """From a task, its theme's items in each other plan are one click away (the theme page's section of that plan)."""
     task = page("plans/nansha", lang).find(id="ns-t13").find_next_sibling("div")
     chips = [a["href"] for a in task.select(".item-themes ul.chips a")]
     assert chips[0] == "../../themes/pledge-financing/"
-    related = task.select_one("details.related")
-    pledge = next(dd for dt, dd in zip(related.select("dt"), related.select("dd")) if "pledge-financing" in dt.a["href"])
-    targets = {a["href"] for a in pledge.select("a") if "#" in a["href"]}
-    expected = {f"../../plans/{i.plan['id']}/#{i.id}" for i in site.theme_items("pledge-financing") if i.plan["id"] != "nansha" and i.kind != "indicator"}
-    assert targets == expected
-    assert {t.split("/")[3] for t in targets} == {"guangzhou", "zhuhai", "zhongshan"}
+    links = {a["href"]: a.get_text() for a in task.select("details.related a") if a["href"].startswith("../../themes/pledge-financing/#")}
+    plans = {p["id"]: p for p in site.plans}
+    expected = {f"../../themes/pledge-financing/#{plan_id}" for plan_id in ("guangzhou", "zhuhai", "zhongshan")}
+    assert set(links) == expected
+    for href, text in links.items():
+        items = [i for i in site.theme_items("pledge-financing", plans[href.split("#")[1]]) if i.kind != "indicator"]
+        assert text.endswith(f"（{len(items)}）" if lang == "zh" else f"({len(items)})"), text
+    theme_page = page("themes/pledge-financing", lang)
+    assert all(theme_page.find(id=href.split("#")[1]) for href in links)

@@ -102,27 +102,20 @@ class Site:
             if (plan is None or i.plan is plan) and (kind is None or i.kind == kind)
         ]
 
-    def related(self, item: Item, limit: int = 12) -> list[dict]:
-        """For each theme of an item, tasks and boxes of the other plans with that theme.
+    def elsewhere(self, item: Item) -> list[dict]:
+        """For each theme of an item, how many tasks and boxes of each other plan carry it (for links to the theme page).
 
-        At most `limit` per theme, taken in turn from each other plan (items whose main theme it is first), so that
-        every plan appears while the list stays short; `total` counts them all for the link to the theme page.
+        Counts, not the items themselves, so that an item's share of its page stays the same size as plans are added.
         """
         out = []
         for theme_id in item.data.get("themes", ()):
-            by_plan: dict[str, list[Item]] = {}
+            counts: dict[str, int] = {}
             for other in self._by_theme.get(theme_id, []):
                 if other.plan is not item.plan and other.kind != "indicator":
-                    by_plan.setdefault(other.plan["id"], []).append(other)
-            per_plan = [sorted(found, key=lambda i: i.data["themes"].index(theme_id) > 0) for found in by_plan.values()]
-            total = sum(map(len, per_plan))
-            chosen: list[Item] = []
-            for rank in range(max(map(len, per_plan), default=0)):
-                chosen += [found[rank] for found in per_plan if rank < len(found)]
-            position = {i.id: n for n, i in enumerate(self._by_theme[theme_id])}
-            chosen = sorted(chosen[:limit], key=lambda i: position[i.id])
-            if chosen:
-                out.append({"theme": theme_id, "links": chosen, "total": total})
+                    counts[other.plan["id"]] = counts.get(other.plan["id"], 0) + 1
+            plans = [(plan, counts[plan["id"]]) for plan in self.plans if plan["id"] in counts]
+            if plans:
+                out.append({"theme": theme_id, "plans": plans, "total": sum(counts.values())})
         return out
 
     def counts(self, plan: dict) -> dict[str, int]:
