@@ -84,7 +84,7 @@ def test_pledge_financing_reaches_every_other_plan_in_one_click(site, page, lang
     task = page("plans/nansha", lang).find(id="ns-t13").find_next_sibling("div")
     chips = [a["href"] for a in task.select(".item-themes ul.chips a")]
     assert chips[0] == "../../themes/pledge-financing/"
-    links = {a["href"]: a.get_text() for a in task.select("details.related a") if a["href"].startswith("../../themes/pledge-financing/#")}
+    links = {a["href"]: a.get_text() for a in task.select("p.related a") if a["href"].startswith("../../themes/pledge-financing/#")}
     plans = {p["id"]: p for p in site.plans}
     expected = {f"../../themes/pledge-financing/#{plan_id}" for plan_id in ("guangzhou", "zhuhai", "zhongshan")}
     assert set(links) == expected

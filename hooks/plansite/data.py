@@ -102,21 +102,20 @@ class Site:
             if (plan is None or i.plan is plan) and (kind is None or i.kind == kind)
         ]
 
-    def elsewhere(self, item: Item) -> list[dict]:
-        """For each theme of an item, how many tasks and boxes of each other plan carry it (for links to the theme page).
+    def elsewhere(self, item: Item) -> dict | None:
+        """How many tasks and boxes of each other plan carry the item's main theme (for links to the theme page).
 
-        Counts, not the items themselves, so that an item's share of its page stays the same size as plans are added.
+        Counts, not the items themselves, so that an item's share of its page stays the same as plans are added.
         """
-        out = []
-        for theme_id in item.data.get("themes", ()):
-            counts: dict[str, int] = {}
-            for other in self._by_theme.get(theme_id, []):
-                if other.plan is not item.plan and other.kind != "indicator":
-                    counts[other.plan["id"]] = counts.get(other.plan["id"], 0) + 1
-            plans = [(plan, counts[plan["id"]]) for plan in self.plans if plan["id"] in counts]
-            if plans:
-                out.append({"theme": theme_id, "plans": plans, "total": sum(counts.values())})
-        return out
+        themes = item.data.get("themes")
+        if not themes:
+            return None
+        counts: dict[str, int] = {}
+        for other in self._by_theme.get(themes[0], []):
+            if other.plan is not item.plan and other.kind != "indicator":
+                counts[other.plan["id"]] = counts.get(other.plan["id"], 0) + 1
+        plans = [(plan, counts[plan["id"]]) for plan in self.plans if plan["id"] in counts]
+        return {"theme": themes[0], "plans": plans} if plans else None
 
     def counts(self, plan: dict) -> dict[str, int]:
         return {k: len(self.plan_items(plan, k)) for k in ("task", "box", "indicator")}
