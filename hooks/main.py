@@ -25,6 +25,7 @@ from plansite.opendata import write_open_data  # noqa: E402
 from plansite.pages import render_all, write_pages  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
 from plansite.render import Renderer, restore_html  # noqa: E402
+from plansite.stylesheet import purge_theme_css  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -124,6 +125,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = _state["root_site_dir"]
     write_open_data(_state["site"], _state["renderer"], site_dir)
+    purge_theme_css(site_dir)
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
     if _state.get("command") == "serve":
         # Under `mkdocs serve` the browser reloads as soon as the pages are written; the search index follows.
