@@ -103,3 +103,15 @@ def test_home_page_fits_the_screen(browser, server, lang, width):
     assert overflow <= 0
     assert search_box["y"] < 800 and search_box["width"] > 150  # the search box is on the first screen
     assert first_plan["y"] < (1200 if width < 500 else 800)
+
+
+def test_a_preset_naming_an_unknown_theme_is_reported_with_file_and_line(site, tmp_path):
+    from plansite.home import presets
+    from plansite.load import load_document
+    from plansite.problems import DataError
+
+    bad = tmp_path / "home.yaml"
+    bad.write_text("presets:\n- filters: {theme: pledge-finance, audience: sme}\n  title: {zh: 标题, en: Title}\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        presets(site, load_document(bad, tmp_path))
+    assert str(caught.value) == "home.yaml:2:13: presets[0].filters.theme: unknown theme 'pledge-finance'"
