@@ -25,6 +25,7 @@ from plansite.pages import render_all, write_pages  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
 from plansite.render import Renderer, restore_html, strings  # noqa: E402
 from plansite.search_index import write_search_index  # noqa: E402
+from plansite.stylesheet import purge_theme_css  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -72,7 +73,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if _state["pages"] is None:
-        _state["pages"] = render_all(_state["site"], _state["renderer"])
+        try:
+            _state["pages"] = render_all(_state["site"], _state["renderer"])
+        except DataError as exc:
+            raise PluginError(f"{len(exc.problems)} problem(s) in the site settings:\n{exc}") from None
     touched = write_pages(Path(config.docs_dir), _state["pages"])
     if touched:
         log.info("plansite: wrote %d generated page(s)", len(touched))
@@ -117,4 +121,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = _state["root_site_dir"]
     write_open_data(_state["site"], _state["renderer"], site_dir)
+    purge_theme_css(site_dir)
     write_search_index(_state["site"], _state["renderer"], site_dir)

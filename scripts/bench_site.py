@@ -2,8 +2,10 @@
 
 (a) clean full build of the real site; (b) clean build of a synthetic site 25x larger (the real plans cloned
 with new IDs, in a temporary directory); (c) under `mkdocs serve`, the time from saving a YAML edit to the
-change being visible in Chromium; (d) total and median HTML page size; (e) bytes a browser fetches for the
-home page and for a first search. Medians of several runs; ratios between the scales.
+change being visible in Chromium; (d) total and median HTML page size, and the HTML of each plan page beside
+the bytes of the plan's own text; (e) bytes a browser fetches for the home page and for a first search;
+(f) Lighthouse on every kind of page in both languages (scripts/bench_lighthouse.py). Medians of several runs;
+ratios between the scales. `--lighthouse-only` runs (f) alone on a fresh build of the real site.
 """
 from __future__ import annotations
 
@@ -25,11 +27,14 @@ from pathlib import Path
 
 import yaml
 
+import bench_lighthouse
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 from plansite.pages import GENERATED_DIRS, GENERATED_FILES  # noqa: E402
 sys.path.insert(0, str(ROOT / "scripts"))
 import search_quality  # noqa: E402
+from plansite.validate import FOOTNOTE_REF, walk_texts  # noqa: E402
 PY = sys.executable
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -206,6 +211,48 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[float]:
     return delays
 
 
+def plan_text_bytes(plan_file: Path, lang: str) -> int:
+    """UTF-8 bytes of a plan's own text in one language (every bilingual text of its file, footnote marks aside)."""
+    plan = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+    return sum(len(FOOTNOTE_REF.sub("", text[lang]).encode()) for _, text in walk_texts(plan) if isinstance(text.get(lang), str))
+
+
+def plan_pages(repo: Path, plan_ids: list[str]) -> dict[str, dict]:
+    """HTML bytes of each plan page beside its text: the Chinese page carries the Chinese text; the English page
+    the English text and the Chinese originals."""
+    out = {}
+    for plan_id in plan_ids:
+        zh, en = (plan_text_bytes(repo / "data" / "plans" / f"{plan_id}.yaml", lang) for lang in ("zh", "en"))
+        html_zh = (repo / "site" / "plans" / plan_id / "index.html").stat().st_size
+        html_en = (repo / "site" / "en" / "plans" / plan_id / "index.html").stat().st_size
+        out[plan_id] = {"text_zh": zh, "text_en": en, "html_zh": html_zh, "html_en": html_en,
+                        "ratio_zh": html_zh / zh, "ratio_en": html_en / (en + zh)}
+    return out
+
+
+def lighthouse(site: Path, kinds: list[str], runs: int) -> dict:
+    httpd = serve_dir(site)
+    try:
+        return bench_lighthouse.measure(f"http://127.0.0.1:{httpd.server_port}", kinds, runs, progress=lambda m: print(m, flush=True))
+    finally:
+        httpd.shutdown()
+
+
+def lighthouse_only(args) -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        real = copy_repo(Path(tmp) / "real")
+        (real / ".venv").symlink_to(ROOT / ".venv")
+        build(real, 1)
+        results = lighthouse(real / "site", args.pages, args.lighthouse_runs)
+    goals = bench_lighthouse.goals(results)
+    lines = ["# Lighthouse report", "", "| goal | measured | met |", "|---|---|---|",
+             *[f"| {g} | {m} | {'yes' if ok else 'NO'} |" for g, m, ok in goals], "",
+             *bench_lighthouse.report_lines(results, args.lighthouse_runs), ""]
+    Path(args.report).write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0 if all(ok for _, _, ok in goals) else 1
+
+
 def kb(n: float) -> str:
     return f"{n / 1024:,.1f} KB"
 
@@ -215,7 +262,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds per scale (median reported)")
     parser.add_argument("--factor", type=int, default=25)
     parser.add_argument("--report", default="bench-report.md")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
+    parser.add_argument("--pages", nargs="+", default=list(bench_lighthouse.KINDS), choices=list(bench_lighthouse.KINDS),
+                        help="kinds of page for Lighthouse (default: all)")
+    parser.add_argument("--lighthouse-only", action="store_true", help="only the Lighthouse section")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse section")
     args = parser.parse_args()
+    if args.lighthouse_only:
+        return lighthouse_only(args)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp, sync_playwright() as p:
@@ -227,6 +281,9 @@ def main() -> int:
         print("building the real site…", flush=True)
         one = build(real, args.runs)
         one_fetch = fetched(real / "site", browser)
+        plan_ids = sorted(p.stem for p in (real / "data" / "plans").glob("*.yaml"))
+        one_plans = plan_pages(real, plan_ids)
+        lh = {} if args.no_lighthouse else lighthouse(real / "site", args.pages, args.lighthouse_runs)
         print(f"building the {args.factor}x site…", flush=True)
         many = build(big, args.runs)
         many_fetch = fetched(big / "site", browser)
@@ -242,6 +299,7 @@ def main() -> int:
                 search["quality"] = search_quality.quality(tab, base, queries)
             tab.close()
             server.shutdown()
+        many_plans = plan_pages(big, plan_ids)
         print("measuring edit-to-browser under mkdocs serve…", flush=True)
         delays = edit_to_browser(real, browser, args.runs)
         browser.close()
@@ -261,6 +319,10 @@ def main() -> int:
            q["precision_at_10"] >= 0.95 and q["exact_first"] == 1 and q["recall"] >= 0.95 and q["answered"] == 1)
           for lang, q in quality.items()],
         ("one-file edit visible in the browser within 3 s", f"{statistics.median(delays):.2f} s (median)", statistics.median(delays) <= 3),
+        ("plan-page HTML per byte of text at 25x within 1.05x of 1x",
+         f"{max(many_plans[p][k] / one_plans[p][k] for p in plan_ids for k in ('ratio_zh', 'ratio_en')):.2f}x (largest)",
+         all(many_plans[p][k] <= 1.05 * one_plans[p][k] for p in plan_ids for k in ("ratio_zh", "ratio_en"))),
+        *(bench_lighthouse.goals(lh) if lh else []),
     ]
     lines = [
         "# Benchmark report", "",
@@ -288,6 +350,13 @@ def main() -> int:
           f"{statistics.median(search[scale]['en']):.0f} / {max(search[scale]['en']):.0f} ms |" for scale in ("1x", f"{args.factor}x")],
         *[f"| first search at {scale}: search bytes (gzip) | {kb(f['first search (zh)']['search_gzip'])} | {kb(f['first search (en)']['search_gzip'])} |"
           for scale, f in (("1x", one_fetch), (f"{args.factor}x", many_fetch))], "",
+        "## Plan pages: HTML beside the plan's own text", "",
+        "Bytes of each plan page against the UTF-8 bytes of the plan's text in the page's language (the English page also",
+        "carries the Chinese original of every item, so its text is counted in both languages).", "",
+        "| plan | zh text | zh page | zh ratio | en + zh text | en page | en ratio | ratios at 25x |", "|---|--:|--:|--:|--:|--:|--:|--:|",
+        *[f"| {p} | {kb(r['text_zh'])} | {kb(r['html_zh'])} | {r['ratio_zh']:.2f} | {kb(r['text_en'] + r['text_zh'])} | {kb(r['html_en'])} | {r['ratio_en']:.2f} | "
+          f"{many_plans[p]['ratio_zh']:.2f}, {many_plans[p]['ratio_en']:.2f} |" for p, r in one_plans.items()], "",
+        *(["## Lighthouse (real site)", "", *bench_lighthouse.report_lines(lh, args.lighthouse_runs), ""] if lh else []),
         "## Edit to browser under `mkdocs serve`", "",
         f"Seconds from saving a changed task title in data/plans/nansha.yaml to the new title showing in an open page: {', '.join(f'{d:.2f}' for d in delays)} (median {statistics.median(delays):.2f} s).", "",
     ]

@@ -57,3 +57,20 @@ def test_language_switcher_target_of_every_page_exists(site_dir):
             if not (target / "index.html").is_file() and not target.is_file():
                 missing.append(f"{file.relative_to(site_dir)} -> {a['href']}")
     assert missing == []
+
+
+def test_every_script_and_style_sheet_a_page_loads_exists(site_dir):
+    """Including Material's script, which pages load after their first paint (hooks/theme/main.html)."""
+    deferred = re.compile(r"""s\.src = "([^"]+)";""")
+    missing, checked = [], 0
+    for file in html_files(site_dir):
+        text = file.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        refs = [s["src"] for s in soup.select("script[src]")] + [l["href"] for l in soup.select("link[rel=stylesheet]")] + deferred.findall(text)
+        assert any("javascripts/bundle." in r for r in refs), file
+        for ref in refs:
+            checked += 1
+            target = site_dir / ref.lstrip("/") if ref.startswith("/") else file.parent / ref  # 404.html: root-absolute
+            if not target.resolve().is_file():
+                missing.append(f"{file.relative_to(site_dir)}: {ref}")
+    assert checked > 500 and missing == []

@@ -64,7 +64,7 @@ def test_chapters_boxes_and_indicators_of_each_plan(page, plan, lang):
 
 def test_home_page_lists_every_plan_with_counts(page):
     for lang in ("zh", "en"):
-        rows = page("", lang).select("tr[data-plan]")
+        rows = page("", lang).select(".home-plans [data-plan]")
         assert sorted(r["data-plan"] for r in rows) == sorted(PLANS), "each plan on the site needs its entry in tests/plan_facts.yaml"
         assert [r["data-plan"] for r in rows] == ["guangzhou", "nansha", "zhuhai", "zhongshan"]
         counts = {r["data-plan"]: tuple(int(r.select_one(f'[data-count="{k}"]').get_text()) for k in ("task", "box", "indicator")) for r in rows}

@@ -107,14 +107,18 @@ def test_theme_matrix_counts_the_items_showing_each_theme(page, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_pledge_financing_reaches_every_other_plan_in_one_click(page, lang):
+    """From a task, its theme's items in each other plan are one click away: the theme page's section of that plan,
+    with as many items as the plan pages show that theme's chip on."""
     task = page("plans/nansha", lang).find(id="ns-t13").find_next_sibling("div")
     chips = [a["href"] for a in task.select(".item-themes ul.chips a")]
     assert chips[0] == "../../themes/pledge-financing/"
-    related = task.select_one("details.related")
-    pledge = next(dd for dt, dd in zip(related.select("dt"), related.select("dd")) if "pledge-financing" in dt.a["href"])
-    targets = {a["href"] for a in pledge.select("a") if "#" in a["href"]}
-    items = chips_on_plan_pages(page, lang)
-    expected = {f"../../plans/{item['plan']}/#{anchor}" for anchor, item in items.items()
-                if "pledge-financing" in item["themes"] and item["plan"] != "nansha" and item["kind"] != "indicator"}
-    assert targets == expected
-    assert {t.split("/")[3] for t in targets} == {"guangzhou", "zhuhai", "zhongshan"}
+    links = {a["href"]: a.get_text() for a in task.select("p.related a") if a["href"].startswith("../../themes/pledge-financing/#")}
+    showing = [item["plan"] for item in chips_on_plan_pages(page, lang).values()
+               if "pledge-financing" in item["themes"] and item["plan"] != "nansha" and item["kind"] != "indicator"]
+    assert set(links) == {f"../../themes/pledge-financing/#{plan}" for plan in set(showing)}
+    assert {href.split("#")[1] for href in links} == {"guangzhou", "zhuhai", "zhongshan"}
+    for href, text in links.items():
+        count = showing.count(href.split("#")[1])
+        assert text.endswith(f"（{count}）" if lang == "zh" else f"({count})"), text
+    theme_page = page("themes/pledge-financing", lang)
+    assert all(theme_page.find(id=href.split("#")[1]) for href in links)

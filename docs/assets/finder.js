@@ -87,7 +87,7 @@
 
   fetch(config.data).then(function (r) { return r.json(); }).then(function (json) {
     data = json;
-    form.hidden = false;
+    form.classList.add("finder-ready");
     stateFromUrl();
     render();
     form.addEventListener("change", changed);

@@ -105,28 +105,20 @@ class Site:
             if (plan is None or i.plan is plan) and (kind is None or i.kind == kind)
         ]
 
-    def related(self, item: Item, limit: int = 12) -> list[dict]:
-        """For each theme of an item, tasks and boxes of the other plans with that theme.
+    def elsewhere(self, item: Item) -> dict | None:
+        """How many tasks and boxes of each other plan carry the item's main theme (for links to the theme page).
 
-        At most `limit` per theme, taken in turn from each other plan (items whose main theme it is first), so that
-        every plan appears while the list stays short; `total` counts them all for the link to the theme page.
+        Counts, not the items themselves, so that an item's share of its page stays the same as plans are added.
         """
-        out = []
-        for theme_id in item.data.get("themes", ()):
-            by_plan: dict[str, list[Item]] = {}
-            for other in self._by_theme.get(theme_id, []):
-                if other.plan is not item.plan and other.kind != "indicator":
-                    by_plan.setdefault(other.plan["id"], []).append(other)
-            per_plan = [sorted(found, key=lambda i: i.data["themes"].index(theme_id) > 0) for found in by_plan.values()]
-            total = sum(map(len, per_plan))
-            chosen: list[Item] = []
-            for rank in range(max(map(len, per_plan), default=0)):
-                chosen += [found[rank] for found in per_plan if rank < len(found)]
-            position = {i.id: n for n, i in enumerate(self._by_theme[theme_id])}
-            chosen = sorted(chosen[:limit], key=lambda i: position[i.id])
-            if chosen:
-                out.append({"theme": theme_id, "links": chosen, "total": total})
-        return out
+        themes = item.data.get("themes")
+        if not themes:
+            return None
+        counts: dict[str, int] = {}
+        for other in self._by_theme.get(themes[0], []):
+            if other.plan is not item.plan and other.kind != "indicator":
+                counts[other.plan["id"]] = counts.get(other.plan["id"], 0) + 1
+        plans = [(plan, counts[plan["id"]]) for plan in self.plans if plan["id"] in counts]
+        return {"theme": themes[0], "plans": plans} if plans else None
 
     def counts(self, plan: dict) -> dict[str, int]:
         return {k: len(self.plan_items(plan, k)) for k in ("task", "box", "indicator")}

@@ -20,6 +20,8 @@ from .validate import CJK, FOOTNOTE_REF
 TEMPLATES = Path(__file__).with_name("templates")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
 ITALIC = re.compile(r"\*([^*\n]+)\*")
+# A run of Chinese: ideographs with the full-width punctuation between and around them.
+CHINESE_RUN = re.compile(r"([\u3000-\u303f\uff00-\uffef]*[\u3400-\u9fff][\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*)")
 
 
 @cache
@@ -30,6 +32,16 @@ def strings() -> dict:
 def term_id(term: dict) -> str:
     """Anchor of a glossary term, derived from its Chinese wording so that it survives edits of the English."""
     return "term-" + hashlib.sha1(term["zh"].encode("utf-8")).hexdigest()[:8]
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese, a Latin colon and a space in English."""
+    return "：" if lang == "zh" else ": "
+
+
+def mark_chinese(escaped: str) -> str:
+    """Chinese words quoted in English text (e.g. 专栏), marked as Chinese for fonts, screen readers and search."""
+    return CHINESE_RUN.sub(r'<span lang="zh-Hans">\1</span>', escaped)
 
 
 def heading_attrs(id_: str, cls: str | None = None) -> str:
@@ -51,7 +63,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(site=site, s=self.s, cn_number=cn_number, roman=roman, attrs=heading_attrs)
+        self.env.globals.update(site=site, s=self.s, cn_number=cn_number, roman=roman, attrs=heading_attrs, colon=colon)
         self.env.filters.update(
             html=self.html, plain=self.plain, md=self.md_heading, num=self.number, label=self.label,
             item_title=self.item_title, excerpt=self.excerpt, term_id=term_id,
@@ -86,6 +98,8 @@ class Renderer:
         """Escaped HTML of a text: *titles* in italics, [^N] as a footnote link."""
         raw = text if isinstance(text, str) else text[lang]
         out = ITALIC.sub(r"<em>\1</em>", html.escape(raw, quote=True))
+        if lang == "en":
+            out = mark_chinese(out)
         if plan is None:  # a copy of the text (e.g. the Chinese original on an English page): no anchors
             return FOOTNOTE_REF.sub(r'<sup class="fnref">[\1]</sup>', out)
         code = plan["code"]

@@ -1,0 +1,75 @@
+"""What the home page shows besides the plans: one-click finder searches, progress at a glance, what's new."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from . import tracking
+from .data import Site
+from .load import load_document
+from .problems import DataError
+
+SETTINGS = Path(__file__).with_name("home.yaml")
+# Finder filter -> the item field it matches (as in docs/assets/finder.js).
+FILTER_FIELDS = {"theme": "themes", "audience": "audiences", "support": "support"}
+STATUS_ORDER = ("achieved", "faster", "in-line", "lagging", "not-assessable", "counts-only", "no-data")
+
+
+def _matches(item, filters: dict) -> bool:
+    return item.kind != "indicator" and all(value in item.data.get(FILTER_FIELDS[key], ()) for key, value in filters.items())
+
+
+def presets(site: Site, doc) -> list[dict]:
+    """Each preset with the address of its finder search and its number of items, in all and per region."""
+    vocabulary = {"theme": site.themes, "audience": site.audiences, "support": site.support}
+    problems, out = [], []
+    for n, preset in enumerate(doc.data["presets"]):
+        for key, value in preset["filters"].items():
+            if key not in vocabulary:
+                problems.append(doc.problem(("presets", n, "filters", key), f"unknown finder filter '{key}' (use theme, audience or support)"))
+            elif value not in vocabulary[key]:
+                problems.append(doc.problem(("presets", n, "filters", key), f"unknown {key} '{value}'"))
+        if problems:
+            continue
+        query = "&".join(f"{key}={value}" for key, value in preset["filters"].items())
+        regions = []
+        for plan in site.plans:
+            count = sum(_matches(item, preset["filters"]) for item in site.plan_items(plan))
+            if count:
+                regions.append({"plan": plan, "count": count, "query": f"plan={plan['id']}&{query}"})
+        out.append({"title": preset["title"], "query": query, "count": sum(r["count"] for r in regions), "regions": regions})
+    if problems:
+        raise DataError(problems)
+    return [p for p in out if p["count"]]
+
+
+def status_counts(site: Site) -> list[tuple[str, int]]:
+    """How many indicators stand at each status, by their latest observation."""
+    counts: Counter = Counter()
+    for plan in site.plans:
+        for item in site.plan_items(plan, "indicator"):
+            rows = tracking.tracked(site, item)
+            latest = rows[-1] if rows else None
+            counts["no-data" if latest is None else latest.assessment.status if latest.assessment else "counts-only"] += 1
+    return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
+
+
+def latest_notes(site: Site, limit: int) -> list[dict]:
+    """The latest dated progress notes, latest first; notes of one date in plan order, then reading order."""
+    position = {item_id: n for n, item_id in enumerate(site.items)}
+    ordered = sorted(site.notes, key=lambda note: position[note["item"]])
+    return sorted(ordered, key=lambda note: str(note["date"]), reverse=True)[:limit]
+
+
+def latest_sources(site: Site, limit: int) -> list[dict]:
+    return sorted(site.sources.values(), key=lambda source: str(source["date"]), reverse=True)[:limit]
+
+
+def home_context(site: Site) -> dict:
+    doc = load_document(SETTINGS, site.root)
+    return {
+        "presets": presets(site, doc),
+        "statuses": status_counts(site),
+        "notes": latest_notes(site, doc.data["latest_notes"]),
+        "sources": latest_sources(site, doc.data["latest_sources"]),
+    }
