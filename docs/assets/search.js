@@ -564,7 +564,6 @@
     var partialButton = page.querySelector(".search-partial");
     var engine = engineFor(page);
     var ticket = 0, state = null;
-    page.classList.add("search-ready");
 
     function params() {
       var p = new URLSearchParams(location.search);
