@@ -110,11 +110,14 @@ class Records:
         return self.join(lines)
 
     def _indicator(self, item: Item) -> str:
+        """What the indicator's row shows besides its name: each quantity with its unit, and the data source."""
         lines = []
         for m in item.data["measures"]:
             name = self.r.plain(m["name"], self.lang) if "name" in m else ""
             unit = self.r.plain(m["unit"], self.lang)
             lines.append(f"{name} ({unit})".strip())
+        if "source" in item.data:
+            lines.append(self.r.s("data_source", self.lang) + ("：" if self.lang == "zh" else ": ") + self.r.plain(item.data["source"], self.lang))
         return self.join(lines)
 
     def section_label(self, chapter: dict, section: dict) -> str:
