@@ -1,6 +1,6 @@
 """Whether the plans' English uses the glossary: renderings matched as whole words and counted per field, rejected forms found anywhere.
 
-Rules (documented for maintainers in docs/guide.en.md, "Glossary check"):
+Rules (documented for maintainers in docs/guide.en.md, "How the English is checked"):
 - A rendering matches as a whole word or phrase: no letter or digit may touch it on either side, so "GI" does not match
   in "strategic" nor "IP" in "ship". A final plural is allowed ("-s", "-es", "-y" -> "-ies"). Abbreviations (all
   capitals, such as IP, GI, SME) match only in capitals; other renderings ignore case. Curly and straight quotes are the same.
@@ -12,7 +12,7 @@ Rules (documented for maintainers in docs/guide.en.md, "Glossary check"):
 - Count rule: a field whose Chinese holds a term n times needs at least n matches of its renderings in the English.
   A term may instead declare `counting: {rule: once, reason: …}`: then one match in the field suffices.
 - A term's `rejected` forms, and a calque's, fail wherever they occur in English (a calque's only where its `only_with`
-  Chinese occurs in the field, when given).
+  Chinese occurs in the field, when given); they are matched like renderings.
 - An exception (plan, field, reason) excuses one term in one field; it is stale, and reported, when the field is gone,
   the term no longer occurs in its Chinese, or the field would pass without it.
 """
@@ -178,11 +178,11 @@ def check_plan(glossary: dict, plan: dict) -> list[Finding]:
                 excused[(entry["zh"], exc["field"])] = exc
     used = set()
     out = []
-    fields = set()
+    chinese: dict[str, str] = {}
     for path, text in walk_texts(plan):
         where = field_path(path)
-        fields.add(where)
         zh, en = str(text.get("zh", "")), str(text.get("en", ""))
+        chinese[where] = zh
         for term, kind, message in field_problems(terms, calques, zh, en):
             if (term, where) in excused:
                 used.add((term, where))
@@ -190,6 +190,11 @@ def check_plan(glossary: dict, plan: dict) -> list[Finding]:
             out.append(Finding(plan["id"], where, term, kind, message))
     for (term, where), exc in excused.items():
         if (term, where) not in used:
-            why = "field no longer exists" if where not in fields else "the field passes without it"
+            if where not in chinese:
+                why = "the field no longer exists"
+            elif not all(part in chinese[where] for part in term.split("…")):  # a calque's parts, e.g. 充分发挥…作用
+                why = "the term no longer occurs in the field's Chinese"
+            else:
+                why = "the field passes without it"
             out.append(Finding(plan["id"], where, term, "stale exception", f"exception no longer applies ({why}); remove it: {exc['reason']}"))
     return sorted(out)
