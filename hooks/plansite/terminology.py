@@ -3,7 +3,8 @@
 Rules (documented for maintainers in docs/guide.en.md, "How the English is checked"):
 - A rendering matches as a whole word or phrase: no letter or digit may touch it on either side, so "GI" does not match
   in "strategic" nor "IP" in "ship". A final plural is allowed ("-s", "-es", "-y" -> "-ies"). Abbreviations (all
-  capitals, such as IP, GI, SME) match only in capitals; other renderings ignore case. Curly and straight quotes are the same.
+  capitals, such as IP, GI, SME) match only in capitals; other renderings ignore case. Curly and straight quotes are the
+  same. Inside a longer rendering, "IP" also matches "Intellectual Property" written out, as in titles and proper names.
 - Chinese: terms are taken longest first; each occurrence consumes its stretch, so the 知识产权 inside 知识产权保护中心
   is not counted again. An occurrence directly followed by another term whose rendering already contains one of its
   forms is carried by that term: in 知识产权质押融资, "IP pledge financing" renders both.
@@ -48,6 +49,8 @@ def pattern(form: str, case_sensitive: bool = False) -> re.Pattern:
     form = form.translate(QUOTES).strip()
     abbreviation = re.fullmatch(r"[A-Z0-9&]+s?", form) is not None
     words = [re.escape(w).replace('"', '"?') for w in form.split()]
+    if len(words) > 1:  # inside a longer rendering, "IP" may be spelled out, as titles and proper names do
+        words = [r"(?:(?-i:IP)|intellectual\s+property)" if w == "IP" else w for w in words]
     body = r"\s+".join(words)
     if form.endswith("y") and not abbreviation:
         body = body[:-1] + "(?:y|ies)"
