@@ -77,6 +77,8 @@ def test_longest_chinese_term_consumes_the_shorter_one(glossary):
 
 def test_a_term_inside_the_next_terms_rendering_is_carried(glossary):
     assert findings(glossary, one_field("扩大知识产权质押融资规模", "Expand the scale of IP pledge financing")) == []
+    # Only when the English uses the rendering that carries it: "pledge financing" alone drops the 知识产权.
+    assert findings(glossary, one_field("扩大知识产权质押融资规模", "Expand the scale of pledge financing")) == [("preamble[0]", "知识产权", "count")]
 
 
 def test_counting_once_is_a_documented_policy(glossary):

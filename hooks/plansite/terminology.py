@@ -6,8 +6,8 @@ Rules (documented for maintainers in docs/guide.en.md, "How the English is check
   capitals, such as IP, GI, SME) match only in capitals; other renderings ignore case. Curly and straight quotes are the
   same. Inside a longer rendering, "IP" also matches "Intellectual Property" written out, as in titles and proper names.
 - Chinese: terms are taken longest first; each occurrence consumes its stretch, so the 知识产权 inside 知识产权保护中心
-  is not counted again. An occurrence directly followed by another term whose rendering already contains one of its
-  forms is carried by that term: in 知识产权质押融资, "IP pledge financing" renders both.
+  is not counted again. An occurrence directly followed by another term is carried by it when the English uses a
+  rendering of that term containing one of its forms: in 知识产权质押融资, "IP pledge financing" renders both.
 - English: a match lying wholly inside a longer match of any present term does not count ("IP" inside "IP Protection
   Center"); matches that only overlap both count.
 - Count rule: a field whose Chinese holds a term n times needs at least n matches of its renderings in the English.
@@ -104,35 +104,44 @@ def ordered(terms: list[dict]) -> list[dict]:
     return sorted(terms, key=lambda t: len(t["zh"]), reverse=True)
 
 
-def _english_matches(en: str, present: list[dict]) -> dict[str, int]:
-    """Matches per term. A match lying wholly inside a longer match (of any term) does not count: "IP" inside
+def _english_matches(en: str, present: list[dict]) -> dict[tuple[str, str], int]:
+    """Matches per (term, form). A match lying wholly inside a longer match (of any term) does not count: "IP" inside
     "IP rights protection assistance" is not a rendering of 知识产权. Matches that merely overlap both count, as in
     "overseas IP rights protection assistance" for 海外维权援助 (海外维权 and 维权援助 overlap in the Chinese too)."""
     candidates = []
     for term in present:
         for form in renderings(term):
-            candidates += [(m.start(), m.end(), term["zh"]) for m in term_pattern(term, form).finditer(en)]
-    accepted: list[tuple[int, int, str]] = []
-    counts: dict[str, int] = {}
-    for start, end, zh in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if any(s <= start and end <= e for s, e, _ in accepted):
+            candidates += [(m.start(), m.end(), term["zh"], form) for m in term_pattern(term, form).finditer(en)]
+    accepted: list[tuple[int, int]] = []
+    counts: dict[tuple[str, str], int] = {}
+    for start, end, zh, form in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if any(s <= start and end <= e for s, e in accepted):
             continue
-        accepted.append((start, end, zh))
-        counts[zh] = counts.get(zh, 0) + 1
+        accepted.append((start, end))
+        counts[(zh, form)] = counts.get((zh, form), 0) + 1
     return counts
 
 
-def _carried(present: list[dict], spans: dict[str, list[tuple[int, int]]]) -> dict[str, int]:
-    """Occurrences rendered inside the next term's rendering: in 知识产权质押融资 the 知识产权 is carried by 质押融资's
-    "IP pledge financing", because that rendering itself contains a form of 知识产权 ("IP")."""
+def _carrying_forms(term: dict, following: dict) -> list[str]:
+    """The renderings of `following` that contain a form of `term` ("IP pledge financing" contains "IP")."""
+    return [r for r in renderings(following) if any(term_pattern(term, f).search(r) for f in renderings(term))]
+
+
+def _carried(present: list[dict], spans: dict[str, list[tuple[int, int]]], found: dict[tuple[str, str], int]) -> dict[str, int]:
+    """Occurrences rendered inside the next term's rendering: in 知识产权质押融资 the 知识产权 is carried by "IP pledge
+    financing", a rendering of 质押融资 that contains a form of 知识产权 ("IP") - as many as the English has such matches."""
     starts = {start: term for term in present for start, _ in spans[term["zh"]]}
     out: dict[str, int] = {}
     for term in present:
-        forms = renderings(term)
+        by_following: dict[str, int] = {}
         for _, end in spans[term["zh"]]:
             following = starts.get(end)
-            if following is not None and any(term_pattern(term, f).search(r) for f in forms for r in renderings(following)):
-                out[term["zh"]] = out.get(term["zh"], 0) + 1
+            if following is not None and _carrying_forms(term, following):
+                by_following[following["zh"]] = by_following.get(following["zh"], 0) + 1
+        for zh, n in by_following.items():
+            following = next(t for t in present if t["zh"] == zh)
+            in_english = sum(found.get((zh, form), 0) for form in _carrying_forms(term, following))
+            out[term["zh"]] = out.get(term["zh"], 0) + min(n, in_english)
     return out
 
 
@@ -148,11 +157,11 @@ def field_problems(terms: list[dict], calques: list[dict], zh: str, en: str) -> 
             spans[term["zh"]] = found_here
             present.append(term)
             zh = _consume(zh, found_here)
-    carried = _carried(present, spans)
     found = _english_matches(en.translate(QUOTES), present) if present else {}
+    carried = _carried(present, spans, found)
     for term in present:
         n = len(spans[term["zh"]])
-        got = found.get(term["zh"], 0)
+        got = sum(found.get((term["zh"], form), 0) for form in renderings(term))
         needed = n - carried.get(term["zh"], 0)
         if term.get("counting", {}).get("rule") == "once":
             needed = min(needed, 1)
