@@ -237,6 +237,8 @@ def load_site(root: Path) -> Site:
     problems: list[Problem] = []
     agencies_doc = _load(data_dir / "agencies.yaml", root, "agencies", problems)
     glossary_doc = _load(data_dir / "glossary.yaml", root, "glossary", problems)
+    if (data_dir / "style.yaml").exists():  # recorded style exceptions, read by scripts/translation-report
+        _load(data_dir / "style.yaml", root, "style", problems)
     agencies = _vocabulary(agencies_doc, "agencies", problems)
     vocab_docs = {
         name: _load(data_dir / f"{name}.yaml", root, schema, problems)
