@@ -36,7 +36,6 @@ def findings(glossary, plan) -> list[tuple[str, str, str]]:
     return [(f.field, f.term, f.kind) for f in check_plan(glossary, plan)]
 
 
-@pytest.mark.xfail(strict=False, reason="plans under copy-edit in parallel branches; remove on merge")
 def test_plans_use_the_glossary(glossary, plans):
     """Every term rendered as often as it occurs, no rejected rendering, and no exception that no longer applies."""
     problems = [str(f) for plan in plans for f in check_plan(glossary, plan)]
