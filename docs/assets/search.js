@@ -233,12 +233,20 @@
   // --- ranking ---------------------------------------------------------------------------------------------
   var EXACT = 0, SYNONYM = 2, PARTIAL = 3;
   var LITERAL_BONUS = 0.5;  // English: the words as typed rank above other forms of them
-  var KIND_PRIOR = { task: 0.3, box: 0.3, indicator: 0.2, theme: 0.3, glossary: 0.2, agency: 0.2, section: 0 };
+  // Glossary entries explain words; the plans' own items come first unless the entry is the answer card.
+  var KIND_PRIOR = { task: 0.3, box: 0.3, indicator: 0.2, theme: 0.3, glossary: -2.5, agency: 0.2, section: 0 };
 
-  Engine.prototype.score = function (rec, hits) {
+  // length: of the phrase matched, in the index's positions (characters, or English words).
+  Engine.prototype.score = function (rec, hits, length) {
     var info = this.meta.records[rec], titleHit = hits[0] < info[2];
+    // The title is the phrase itself (a glossary term, a theme, a task named so): the record is about nothing else.
+    var wholeTitle = hits[0] === 0 && (length === (this.lang === "zh" ? info[2] - 1 : info[2]) || length === info[4]);
     var tf = hits.length, norm = 0.5 + 0.5 * info[3] / this.averageLength;
-    return (titleHit ? 2 : 0) + tf / (tf + 1.2 * norm) + KIND_PRIOR[this.meta.kinds[info[1]]];
+    return (wholeTitle ? 3 : 0) + (titleHit ? 2 : 0) + tf / (tf + 1.2 * norm) + KIND_PRIOR[this.meta.kinds[info[1]]];
+  };
+
+  Engine.prototype.phraseLength = function (text) {
+    return this.lang === "zh" ? text.length : this.stems(text).length;
   };
 
   // query -> {status, shown, mapped, answers, results: [{rec, cls, score, phrases}]}
@@ -367,7 +375,7 @@
     return Promise.all([Promise.all(exactJobs), Promise.all(partialJobs)]).then(function (parts) {
       parts[0].forEach(function (job) {
         job.hits.forEach(function (hits, rec) {
-          var score = self.score(rec, hits) + (job.literal && self.lang === "en" ? LITERAL_BONUS : 0), old = best.get(rec);
+          var score = self.score(rec, hits, self.phraseLength(job.phrase)) + (job.literal && self.lang === "en" ? LITERAL_BONUS : 0), old = best.get(rec);
           if (!old || job.group.cls < old.cls || (job.group.cls === old.cls && score > old.score)) {
             best.set(rec, { rec: rec, cls: job.group.cls, score: score, phrases: [job.phrase] });
           }
@@ -383,7 +391,7 @@
           if (best.has(rec)) return;
           var entry = partialRecs.get(rec) || { rec: rec, cls: PARTIAL, score: 0, terms: 0, phrases: [] };
           entry.terms += 1;
-          entry.score += idf * (1 + self.score(rec, v.hits) / 4);
+          entry.score += idf * (1 + self.score(rec, v.hits, self.phraseLength(v.alt)) / 4);
           entry.phrases.push(v.alt);
           partialRecs.set(rec, entry);
         });

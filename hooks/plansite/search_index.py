@@ -24,6 +24,7 @@ KINDS = ("task", "box", "indicator", "section", "theme", "glossary", "agency")
 QUOTES = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u3000": " "}
 WORD = re.compile(r"[a-z0-9]+")
 PARENS = re.compile(r"\s*\(([^)]*)\)")
+TRAILING_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 POSITIONS_PER_SHARD = 4000  # average postings per shard file; the shard count grows with the text
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -389,8 +390,10 @@ def write_search_index(site: Site, renderer: Renderer, site_dir: Path) -> None:
             "shards": count,
             "plans": [renderer.plain(p["short_title"], lang) for p in site.plans],
             "kinds": list(KINDS),
-            # per record: plan, kind, length of title + 1 (positions below it are in the title), length in positions
-            "records": [[rec.plan, KINDS.index(rec.kind), _title_span(rec, lang), _length(rec, lang)] for rec in records[lang]],
+            # per record: plan, kind, length of title + 1 (positions below it are in the title), length in positions,
+            # and the length of the title without a closing bracketed abbreviation ("geographical indication (GI)")
+            "records": [[rec.plan, KINDS.index(rec.kind), _title_span(rec, lang), _length(rec, lang), _core_span(rec, lang)]
+                        for rec in records[lang]],
         })
         _dump(out / "lexicon.json", lexicon.for_lang(lang))
         for n, shard in enumerate(shards):
@@ -401,6 +404,11 @@ def write_search_index(site: Site, renderer: Renderer, site_dir: Path) -> None:
 
 def _title_span(rec: Record, lang: str) -> int:
     return len(rec.title) + 1 if lang == "zh" else len(words(rec.title))
+
+
+def _core_span(rec: Record, lang: str) -> int:
+    core = TRAILING_BRACKETS.sub("", rec.title)
+    return len(core) if lang == "zh" else len(words(core))
 
 
 def _length(rec: Record, lang: str) -> int:
