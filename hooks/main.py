@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -122,4 +123,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = _state["root_site_dir"]
     write_open_data(_state["site"], _state["renderer"], site_dir)
     purge_theme_css(site_dir)
+    if _state.get("command") == "serve":
+        # Under `mkdocs serve` the browser reloads as soon as the pages are written; the search index follows.
+        threading.Thread(target=write_search_index, args=(_state["site"], _state["renderer"], site_dir), daemon=True).start()
+        return
     write_search_index(_state["site"], _state["renderer"], site_dir)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import snowballstemmer
@@ -21,7 +22,6 @@ from .render import Renderer, term_id
 
 LANGS = ("zh", "en")
 KINDS = ("task", "box", "indicator", "section", "theme", "glossary", "agency")
-QUOTES = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u3000": " "}
 WORD = re.compile(r"[a-z0-9]+")
 PARENS = re.compile(r"\s*\(([^)]*)\)")
 TRAILING_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]$")
@@ -29,24 +29,24 @@ POSITIONS_PER_SHARD = 4000  # average postings per shard file; the shard count g
 _stemmer = snowballstemmer.stemmer("english")
 
 
+# White space as JavaScript's \s knows it, so that both sides fold the same characters.
+JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200B)))
+FOLD = str.maketrans(
+    {**{chr(c): chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)}, **{c: " " for c in JS_SPACE},
+     **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
+)
+
+
 def fold(text: str) -> str:
     """Full-width forms to half-width, curly quotes to straight, white space to a space, ASCII to lower case.
 
     Every character maps to exactly one character, so offsets in the folded text are offsets in the original.
     """
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - 0xFEE0)
-        elif ch in QUOTES:
-            ch = QUOTES[ch]
-        elif ch.isspace():
-            ch = " "
-        out.append(ch.lower() if "A" <= ch <= "Z" else ch)
-    return "".join(out)
+    return text.translate(FOLD)
 
 
+@cache
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
