@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import snowballstemmer
@@ -255,9 +255,6 @@ class Lexicon:
     def __init__(self, site: Site, renderer: Renderer, records: dict[str, list[Record]]):
         self.site, self.r, self.records = site, renderer, records
 
-    def _zh_texts(self) -> list[tuple[int, str]]:
-        return [(rec.plan, fold(rec.indexed)) for rec in self.records["zh"] if rec.kind in ("task", "box", "indicator")]
-
     def _counts_by_plan(self, matches) -> list[int]:
         counts = [0] * len(self.site.plans)
         for plan_index in matches:
@@ -313,8 +310,6 @@ class Lexicon:
     def _answers(self, lang: str) -> list[dict]:
         r, plans = self.r, self.site.plans
         plan_index = {p["id"]: n for n, p in enumerate(plans)}
-        items = [i for i in self.site.items.values()]
-        zh_text = {i.id: fold(self._item_zh(i)) for i in items}
         out = []
         for theme in self.site.themes.values():
             tagged = self.site.theme_items(theme["id"])
@@ -324,7 +319,7 @@ class Lexicon:
                         "keys": self._theme_keys(theme)})
         for term in self.site.glossary:
             forms = chinese_forms(term)
-            containing = [i for i in items if any(fold(f) in zh_text[i.id] for f in forms)]
+            containing = self._term_items[term["zh"]]
             theme = self._theme_for_term(forms, containing)
             out.append({"kind": "glossary", "title": term["zh"] if lang == "zh" else term["en"],
                         "text": term["definition"][lang] if "definition" in term else "",
@@ -351,6 +346,13 @@ class Lexicon:
         for alias in map(fold, theme.get("aliases", [])):
             keys.append([alias, 3 if any(alias in name for name in names) else 0])
         return keys
+
+    @cached_property
+    def _term_items(self) -> dict[str, list[Item]]:
+        """Glossary term -> the tasks, boxes and indicators whose Chinese uses it or one of its aliases (both sites count these)."""
+        texts = {i.id: fold(self._item_zh(i)) for i in self.site.items.values()}
+        return {term["zh"]: [i for i in self.site.items.values() if any(fold(f) in texts[i.id] for f in chinese_forms(term))]
+                for term in self.site.glossary}
 
     def _item_zh(self, item: Item) -> str:
         data = item.data
