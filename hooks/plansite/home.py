@@ -12,7 +12,6 @@ from .problems import DataError
 SETTINGS = Path(__file__).with_name("home.yaml")
 # Finder filter -> the item field it matches (as in docs/assets/finder.js).
 FILTER_FIELDS = {"theme": "themes", "audience": "audiences", "support": "support"}
-STATUS_ORDER = ("achieved", "faster", "in-line", "lagging", "not-assessable", "counts-only", "no-data")
 
 
 def _matches(item, filters: dict) -> bool:
@@ -49,9 +48,8 @@ def status_counts(site: Site) -> list[tuple[str, int]]:
     for plan in site.plans:
         for item in site.plan_items(plan, "indicator"):
             rows = tracking.tracked(site, item)
-            latest = rows[-1] if rows else None
-            counts["no-data" if latest is None else latest.assessment.status if latest.assessment else "counts-only"] += 1
-    return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
+            counts[rows[-1].status if rows else tracking.NO_DATA] += 1
+    return [(status, counts[status]) for status in tracking.STATUSES if counts[status]]
 
 
 def latest_notes(site: Site, limit: int) -> list[dict]:

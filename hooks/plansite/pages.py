@@ -19,7 +19,7 @@ def _name(base: str, lang: str) -> str:
 
 def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     """docs-relative path (Chinese file name) -> (template, context), for every generated page."""
-    pages = {"plans/index": ("plans.md.j2", {})}
+    pages = {"index": ("home.md.j2", home_context(site)), "plans/index": ("plans.md.j2", {})}
     for plan in site.plans:
         pages[f"plans/{plan['id']}"] = ("plan.md.j2", {"plan": plan})
     pages["themes/index"] = ("themes.md.j2", {})
@@ -35,7 +35,6 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     pages["agencies/index"] = ("agencies.md.j2", {})
     for agency in site.agency_list():
         pages[f"agencies/{agency['id']}"] = ("agency.md.j2", {"agency": agency})
-    pages["index"] = ("home.md.j2", home_context(site))
     return pages
 
 
