@@ -19,6 +19,7 @@ import snowballstemmer
 from .data import Item, Site, iter_blocks
 from .numerals import cn_number, roman
 from .render import Renderer, term_id
+from .terminology import renderings
 
 LANGS = ("zh", "en")
 KINDS = ("task", "box", "indicator", "section", "theme", "glossary", "agency")
@@ -239,9 +240,10 @@ def build_shards(records: list[Record], lang: str) -> tuple[int, list[dict]]:
 
 
 def english_forms(term: dict) -> list[str]:
-    """The glossary rendering without its bracketed abbreviation, the abbreviation, and the accepted forms."""
-    forms = [PARENS.sub("", term["en"]).strip()] + PARENS.findall(term["en"]) + term.get("forms", [])
-    return list(dict.fromkeys(f for f in forms if f))
+    """The accepted English forms of a glossary term (terminology.renderings), its rendering without a bracketed
+    abbreviation first: that is the form the search names when it maps a query."""
+    main = PARENS.sub("", term["en"]).strip()
+    return [main] + [form for form in renderings(term) if form != main]
 
 
 def chinese_forms(term: dict) -> list[str]:
