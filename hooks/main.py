@@ -1,4 +1,10 @@
-"""MkDocs hook: loads data/, renders the generated pages, and wires search, languages and open data into the build.
+"""MkDocs hook: the site's pipeline, one stage per event.
+
+    on_config      load and check data/ (load.py) into one Site
+    on_pre_build   render the generated pages (render.py, templates/) and write those that changed (pages.py)
+    on_page_content  put back the HTML each generated page set aside before Markdown (rawhtml.py)
+    on_post_page   per-page fixes of the theme's HTML (postprocess.py)
+    on_post_build  open data (opendata.py), the theme's CSS cut to what is used (stylesheet.py), search index
 
 mkdocs-static-i18n builds each language in turn and every event fires once per language; the data is loaded and
 the pages rendered once per build, then reused for the second language.
@@ -7,10 +13,10 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,23 +26,34 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from plansite.data import load_site  # noqa: E402
+from plansite import rawhtml  # noqa: E402
+from plansite.load import load_site  # noqa: E402
+from plansite.model import Site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
 from plansite.pages import render_all, write_pages  # noqa: E402
+from plansite.postprocess import finish_page  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
-from plansite.render import Renderer, restore_html, strings  # noqa: E402
 from plansite.search_index import write_search_index  # noqa: E402
+from plansite.strings import strings  # noqa: E402
 from plansite.stylesheet import purge_theme_css  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
-_state: dict = {}
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}
-ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
-ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
-# <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
-# page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
-HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+@dataclass
+class BuildState:
+    """What one MkDocs process keeps between events and, under `mkdocs serve`, between builds."""
+
+    command: str = "build"
+    site_dir: Path | None = None  # the root site directory (static-i18n points config.site_dir at en/ for English)
+    fingerprint: tuple = ()  # of data/ and hooks/plansite/ when `site` was loaded
+    site: Site | None = None
+    pages: dict[str, tuple[str, list[str]]] | None = None  # docs-relative file -> (Markdown, HTML set aside)
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # docs-relative file -> ids in its HTML set aside
+
+
+state = BuildState()
 
 
 def _fingerprint() -> tuple:
@@ -54,64 +71,57 @@ def _source_date_epoch() -> str:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
+    state.command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Page dates (sitemap lastmod) come from the data, not the clock, so two builds of one commit are identical.
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
-    _state.setdefault("root_site_dir", Path(config.site_dir))
+    if state.site_dir is None:
+        state.site_dir = Path(config.site_dir)
     fingerprint = _fingerprint()
-    if _state.get("fingerprint") != fingerprint:
+    if state.fingerprint != fingerprint:
         try:
-            site = load_site(ROOT)
+            state.site = load_site(ROOT)
         except DataError as exc:
-            _state.pop("fingerprint", None)
+            state.fingerprint = ()
             raise PluginError(f"{len(exc.problems)} problem(s) in data/:\n{exc}") from None
-        _state.update(fingerprint=fingerprint, site=site, renderer=Renderer(site), pages=None)
+        state.fingerprint, state.pages = fingerprint, None
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if _state["pages"] is None:
+    if state.pages is None:
         try:
-            _state["pages"] = render_all(_state["site"], _state["renderer"])
+            state.pages = render_all(state.site)
         except DataError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the site settings:\n{exc}") from None
-    touched = write_pages(Path(config.docs_dir), _state["pages"])
+        state.anchors = {rel: rawhtml.anchor_ids(blocks) for rel, (_, blocks) in state.pages.items()}
+    try:
+        touched = write_pages(Path(config.docs_dir), state.pages)
+    except DataError as exc:
+        raise PluginError(f"{len(exc.problems)} problem(s) in docs/:\n{exc}") from None
     if touched:
         log.info("plansite: wrote %d generated page(s)", len(touched))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    generated = (_state.get("pages") or {}).get(page.file.src_uri)
+    generated = (state.pages or {}).get(page.file.src_uri)
     if not generated:
         return html
-    # The HTML set aside before Markdown goes back in; its ids join the anchors that links are checked against.
-    for block in generated[1]:
-        page.present_anchor_ids.update(ANCHOR_ID.findall(block))
-    return restore_html(html, generated[1])
-
-
-def _relative_alternates(output: str, page: Page) -> str:
-    """Make the language switcher's root-absolute links relative, so the site works from any sub-path."""
-    depth = page.url.count("/")  # page.url includes the language prefix (en/…)
-    up = "../" * depth or "./"
-    return ALTERNATE.sub(lambda m: f'href="{up}{m[1].lstrip("/")}"{m[2]}', output)
+    # The set-aside HTML's ids join the anchors that links into the page are checked against.
+    page.present_anchor_ids.update(state.anchors[page.file.src_uri])
+    return rawhtml.restore(html, generated[1])
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    lang = config.theme["language"]
-    output = _relative_alternates(output, page)
-    output = HEAD_ALTERNATE.sub("", output)
-    output = output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
-    return output
+    return finish_page(output, page.url, config.theme["language"])
 
 
 def on_env(env, config: MkDocsConfig, files):
-    """Interface wording for the theme's templates (header search box, results page), from the strings file."""
-    env.globals["ui"] = lambda key, lang: strings()[key][lang]
-    env.globals["search_words"] = lambda lang: {k[len("search_"):]: v[lang] for k, v in strings().items() if k.startswith("search_")}
+    """Interface wording for the theme's templates (header search box, results page), from the strings files."""
+    env.globals["ui"] = lambda key, lang: strings(lang)[key]
+    env.globals["search_words"] = lambda lang: {k[len("search_"):]: v for k, v in strings(lang).items() if k.startswith("search_")}
     return env
 
 
@@ -120,11 +130,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    site_dir = _state["root_site_dir"]
-    write_open_data(_state["site"], _state["renderer"], site_dir)
-    purge_theme_css(site_dir)
-    if _state.get("command") == "serve":
+    write_open_data(state.site, state.site_dir)
+    purge_theme_css(state.site_dir)
+    if state.command == "serve":
         # Under `mkdocs serve` the browser reloads as soon as the pages are written; the search index follows.
-        threading.Thread(target=write_search_index, args=(_state["site"], _state["renderer"], site_dir), daemon=True).start()
+        threading.Thread(target=write_search_index, args=(state.site, state.site_dir), daemon=True).start()
         return
-    write_search_index(_state["site"], _state["renderer"], site_dir)
+    write_search_index(state.site, state.site_dir)

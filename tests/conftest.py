@@ -5,6 +5,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -22,6 +23,19 @@ PLAN_FACTS = yaml.safe_load((Path(__file__).with_name("plan_facts.yaml")).read_t
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def copy_project(dest: Path) -> Path:
+    """What a fresh clone has of data/, docs/, hooks/ and mkdocs.yml (no generated page), copied to dest."""
+    names = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "data", "docs", "hooks", "mkdocs.yml"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+    for name in names:
+        if (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / name, dest / name)
+    return dest
 
 
 def build_site(out: Path, root: Path = ROOT) -> subprocess.CompletedProcess:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from plansite.data import load_site
+from plansite.load import load_site
 from plansite.problems import DataError
 
 from conftest import ROOT

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from plansite.data import load_site
+from plansite.load import load_site
 from plansite.problems import DataError
 
 from conftest import ROOT

@@ -6,7 +6,7 @@ import shutil
 import pytest
 import yaml
 from plansite import tracking
-from plansite.data import load_site
+from plansite.load import load_site
 
 from conftest import PLAN_FACTS, ROOT
 
@@ -149,13 +149,6 @@ def test_open_data_has_observations_context_and_sources(site_dir):
     progress = json.loads((site_dir / "data/progress.json").read_text(encoding="utf-8"))
     assert progress["context"] and progress["research"]["set_aside"] and progress["goals"]
     assert (site_dir / "data/schema/context.schema.json").exists()
-
-
-def test_interface_strings_have_no_duplicate_keys():
-    # A second definition of a key silently replaces the first (a page label changed this way once).
-    from plansite.load import load_document
-
-    load_document(ROOT / "hooks/plansite/strings.yaml", ROOT)  # raises DataError naming the line of a duplicate
 
 
 @pytest.mark.parametrize("lang, label", [("zh", "来源类型"), ("en", "Kind of source")])

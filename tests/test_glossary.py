@@ -7,10 +7,10 @@ import copy
 import pytest
 import yaml
 
-from plansite.data import load_site
+from plansite.load import load_site
 from plansite.problems import field_path
 from plansite.terminology import check_plan, pattern, renderings
-from plansite.validate import CJK, walk_texts
+from plansite.texts import CJK, walk_texts
 
 from conftest import ROOT
 

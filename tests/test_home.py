@@ -7,7 +7,7 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import ROOT
-from plansite.data import load_site
+from plansite.load import load_site
 from test_finder import count, results
 
 LANGS = ["zh", "en"]
@@ -107,7 +107,7 @@ def test_home_page_fits_the_screen(browser, server, lang, width):
 
 def test_a_preset_naming_an_unknown_theme_is_reported_with_file_and_line(site, tmp_path):
     from plansite.home import presets
-    from plansite.load import load_document
+    from plansite.yamldoc import load_document
     from plansite.problems import DataError
 
     bad = tmp_path / "home.yaml"

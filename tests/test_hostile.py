@@ -2,24 +2,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from conftest import ROOT, build_site, open_page, serve_directory
+from conftest import build_site, copy_project, open_page, serve_directory
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> *bold* & {#id} `code` [link](javascript:alert(1))'
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    for name in ("data", "docs", "hooks"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("plans", "agencies", "themes") if name == "docs" else None)
-    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for stale in ("index", "glossary", "indicators", "progress", "end-of-period", "sources", "finder", "downloads"):
-        for suffix in (".md", ".en.md"):
-            (root / "docs" / f"{stale}{suffix}").unlink(missing_ok=True)
+    root = copy_project(tmp_path_factory.mktemp("hostile"))
     plan = root / "data/plans/nansha.yaml"
     text = plan.read_text(encoding="utf-8")
     title_zh = "          zh: 完善自贸片区知识产权工作机制\n"

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 import yaml
-from plansite.data import load_site
+from plansite.load import load_site
 from plansite.problems import DataError
 
 from conftest import PLAN_FACTS, ROOT, shown_number

@@ -1,4 +1,6 @@
-"""The status rule of the progress page, on hand-made cases (see hooks/plansite/progress.py for the rule)."""
+"""The status rule of the progress page, on hand-made cases (see hooks/plansite/progress.py for the rule).
+
+The cases use a plan period of 2021-2025: the base year 2020 and the target year 2025."""
 from __future__ import annotations
 
 import pytest
@@ -24,11 +26,11 @@ from plansite.progress import ACHIEVED, FASTER, IN_LINE, LAGGING, NOT_ASSESSABLE
     ],
 )
 def test_level_indicator_status(baseline, target, value, year, status):
-    assert assess_level(baseline, target, value, year).status == status
+    assert assess_level(baseline, target, value, year, 2020, 2025).status == status
 
 
 def test_expected_value_on_the_straight_path():
-    result = assess_level(20, 30, 21, 2023)
+    result = assess_level(20, 30, 21, 2023, 2020, 2025)
     assert result.expected == pytest.approx(26.0)
     assert result.elapsed == pytest.approx(0.6)
     assert result.progress == pytest.approx(0.1)

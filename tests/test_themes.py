@@ -5,7 +5,7 @@ import functools
 import shutil
 
 import pytest
-from plansite.data import load_site
+from plansite.load import load_site
 from plansite.problems import DataError
 
 from conftest import PLAN_FACTS, ROOT

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def validate(args) -> int:
-    from .data import load_site
+    from .load import load_site
     from .problems import DataError
 
     try:

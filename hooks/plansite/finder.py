@@ -1,8 +1,9 @@
 """The data behind the support finder: every task and box with its tags, in both languages."""
 from __future__ import annotations
 
-from .data import Site
-from .render import Renderer
+from . import identity
+from .model import Site
+from .strings import LANGS
 
 
 def _lead(site: Site, item) -> dict:
@@ -14,7 +15,7 @@ def _lead(site: Site, item) -> dict:
     return {"role": role, "agencies": [site.agencies[a]["name"] for a in resp[role]]}
 
 
-def finder_data(site: Site, renderer: Renderer) -> dict:
+def finder_data(site: Site) -> dict:
     def vocabulary(entries) -> list[dict]:
         return [{"id": e["id"], "name": e["name"]} for e in entries]
 
@@ -27,10 +28,10 @@ def finder_data(site: Site, renderer: Renderer) -> dict:
                 "id": item.id,
                 "plan": plan["id"],
                 "kind": item.kind,
-                "label": {lang: renderer.label(item, lang) for lang in ("zh", "en")},
-                "title": {lang: renderer.item_title(item, lang) for lang in ("zh", "en")},
-                "excerpt": {lang: renderer.excerpt(item, lang) for lang in ("zh", "en")},
-                "url": f"plans/{plan['id']}/#{item.id}",
+                "label": {lang: identity.label(item, lang) for lang in LANGS},
+                "title": {lang: identity.title(item, lang) for lang in LANGS},
+                "excerpt": {lang: identity.excerpt(item, lang) for lang in LANGS},
+                "url": identity.url(item),
                 "themes": item.data.get("themes", []),
                 "audiences": item.data.get("audiences", []),
                 "support": item.data.get("support", []),

@@ -5,9 +5,9 @@ from collections import Counter
 from pathlib import Path
 
 from . import tracking
-from .data import Site
-from .load import load_document
+from .model import Site
 from .problems import DataError
+from .yamldoc import load_document
 
 SETTINGS = Path(__file__).with_name("home.yaml")
 # Finder filter -> the item field it matches (as in docs/assets/finder.js).

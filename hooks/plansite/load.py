@@ -1,96 +1,126 @@
-"""Reading the YAML files of data/ into Python values, keeping the line and column of every value."""
+"""The first stage: every file of data/ read, checked and assembled into one Site, or a DataError listing every
+problem found (file, line, field)."""
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from . import check
+from .model import ITEM_KINDS, Item, Responsibility, Site, iter_blocks
+from .problems import DataError, Problem
+from .schema import schema_problems
+from .yamldoc import Document, load_document
 
-from .problems import DataError, Problem, field_path
-
-
-@dataclass
-class Document:
-    """One YAML file: its data and where each value stands in it."""
-
-    path: Path
-    rel: str  # path as shown in messages
-    data: object
-    marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # of values
-    key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # of mapping keys
-
-    def where(self, path: tuple) -> tuple[int, int]:
-        """Line and column of the value at path, or of its nearest existing parent."""
-        path = tuple(path)
-        while path not in self.marks and path:
-            path = path[:-1]
-        return self.key_marks.get(path) or self.marks.get(path, (1, 1))
-
-    def problem(self, path, message: str) -> Problem:
-        line, col = self.where(path)
-        return Problem(self.rel, line, col, field_path(path), message)
+PROGRESS_FILES = ("observations", "context", "notes", "research", "goals")  # under data/progress/, schema of the same name
 
 
-# libyaml's parser when PyYAML was built with it (much faster); both keep line and column marks.
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _mark(node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _build(loader, node, path, doc: Document, problems: list[Problem]):
-    doc.marks[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
-        out = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
-            if not isinstance(key, str):
-                line, col = _mark(key_node)
-                problems.append(Problem(doc.rel, line, col, field_path(path), f"key {key!r} is not a string"))
-                key = str(key)
-            if key in out:
-                line, col = _mark(key_node)
-                first = doc.key_marks[path + (key,)][0]
-                problems.append(Problem(doc.rel, line, col, field_path(path + (key,)), f"duplicate key (first given on line {first})"))
-                continue
-            doc.key_marks[path + (key,)] = _mark(key_node)
-            out[key] = _build(loader, value_node, path + (key,), doc, problems)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    value = loader.construct_object(node)
-    if isinstance(value, (datetime.date, datetime.datetime)):  # YAML timestamps: keep the text form (2021-12-31)
-        return value.isoformat()
-    return value
-
-
-def load_document(path: Path, root: Path) -> Document:
-    """Parse one YAML file; raise DataError naming file and line on any defect."""
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DataError([Problem(rel, line, col, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")]) from None
-    doc = Document(path, rel, None)
-    loader = Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise DataError([Problem(rel, 1, 1, "", "file is empty")])
-        problems: list[Problem] = []
-        doc.data = _build(loader, node, (), doc, problems)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise DataError([Problem(rel, line, col, "", f"YAML syntax error: {what}")]) from None
-    finally:
-        loader.dispose()
+def load_site(root: Path) -> Site:
+    """Load and check everything under root/data; raise DataError listing every problem."""
+    data_dir = root / "data"
+    problems: list[Problem] = []
+    agencies_doc = _load(data_dir / "agencies.yaml", root, "agencies", problems)
+    glossary_doc = _load(data_dir / "glossary.yaml", root, "glossary", problems)
+    if (data_dir / "style.yaml").exists():  # recorded style exceptions, read by scripts/translation-report
+        _load(data_dir / "style.yaml", root, "style", problems)
+    vocab_docs = {
+        name: _load(data_dir / f"{name}.yaml", root, schema, problems)
+        for name, schema in (("themes", "themes"), ("audiences", "vocabulary"), ("support", "vocabulary"))
+    }
+    site = Site(
+        root, [], _vocabulary(agencies_doc, "agencies", problems), glossary_doc.data["terms"] if glossary_doc else [],
+        themes=_vocabulary(vocab_docs["themes"], "themes", problems),
+        audiences=_vocabulary(vocab_docs["audiences"], "terms", problems),
+        support=_vocabulary(vocab_docs["support"], "terms", problems),
+    )
+    plan_files = sorted((data_dir / "plans").glob("*.yaml"))
+    if not plan_files:
+        problems.append(Problem("data/plans", 1, 1, "", "no plan files (*.yaml) found"))
+    seen: dict[str, str] = {}
+    complete = True  # every plan loaded: only then can references into the plans be checked
+    for path in plan_files:
+        doc = _load(path, root, "plan", problems)
+        if doc is None:
+            complete = False
+            continue
+        plan = doc.data
+        if path.stem != plan["id"]:
+            problems.append(doc.problem(("id",), f"plan ID '{plan['id']}' must match the file name '{path.stem}'"))
+        if any(p["code"] == plan["code"] for p in site.plans):
+            problems.append(doc.problem(("code",), f"plan code '{plan['code']}' is used by another plan"))
+        site.plans.append(plan)
+        site.docs[plan["id"]] = doc
+        problems.extend(check.plan_id_problems(plan, doc, seen))
+        _index(site, plan)
+        if agencies_doc and all(vocab_docs.values()):
+            problems.extend(check.reference_problems(site, plan, doc))
+    _load_progress(site, data_dir, root, problems, complete)
     if problems:
         raise DataError(problems)
+    site.plans.sort(key=lambda p: (p["order"], p["id"]))
+    site.responsibilities.sort(key=lambda r: r.position)
+    return site
+
+
+def _load(path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:
+    """One file, parsed and checked against its schema and the text rules; None (its problems added) if unusable."""
+    try:
+        doc = load_document(path, root)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+    found = schema_problems(doc, schema)
+    problems.extend(found)
+    if found:
+        return None
+    problems.extend(check.text_problems(doc))
     return doc
+
+
+def _vocabulary(doc: Document | None, key: str, problems: list[Problem]) -> dict[str, dict]:
+    if doc is None:
+        return {}
+    problems.extend(check.duplicate_ids(doc, key))
+    return {entry["id"]: entry for entry in doc.data[key]}
+
+
+def _index(site: Site, plan: dict) -> None:
+    """The plan's items and responsibilities, in reading order."""
+    for ci, chapter in enumerate(plan["chapters"]):
+        for si, section in enumerate(chapter["sections"]):
+            if "responsibility" in section:
+                site.responsibilities.append(Responsibility(plan, section["id"], str(section["number"]), section["title"], section["responsibility"], position=(plan["order"], ci, si, len(section["blocks"]))))
+    for path, chapter, section, block in iter_blocks(plan):
+        for kind in ITEM_KINDS:
+            if kind in block:
+                obj = block[kind]
+                site.items[obj["id"]] = Item(obj["id"], kind, plan, chapter, section, obj, path + (kind,))
+        if "task" in block and "responsibility" in block["task"]:
+            task = block["task"]
+            site.responsibilities.append(Responsibility(plan, task["id"], str(task["number"]), task["title"], task["responsibility"], site.items[task["id"]], position=(plan["order"], *path[1::2])))
+        if "indicators" in block:
+            for ri, row in enumerate(block["indicators"]["rows"]):
+                site.items[row["id"]] = Item(row["id"], "indicator", plan, chapter, section, row, path + ("indicators", "rows", ri))
+    tasks = [i for i in site.items.values() if i.plan is plan and i.kind == "task"]
+    numbers = [task.data["number"] for task in tasks]
+    if len(numbers) != len(set(numbers)):  # numbered afresh in each section (Zhongshan: 一.1 … 四.5)
+        for task in tasks:
+            task.numbered_in_section = True
+
+
+def _load_progress(site: Site, data_dir: Path, root: Path, problems: list[Problem], plans_complete: bool) -> None:
+    """Indicator concepts, sources, observations, context figures, research records, text goals and progress notes;
+    their references into the plans are checked only when every plan loaded."""
+    docs = {"concepts": _load(data_dir / "concepts.yaml", root, "concepts", problems),
+            "sources": _load(data_dir / "progress" / "sources.yaml", root, "sources", problems)}
+    docs |= {key: _load(data_dir / "progress" / f"{key}.yaml", root, key, problems) for key in PROGRESS_FILES}
+    site.concepts = _vocabulary(docs["concepts"], "concepts", problems)
+    site.sources = _vocabulary(docs["sources"], "sources", problems)
+    if not plans_complete:
+        return
+    problems.extend(check.progress_problems(site, docs))
+    for key in ("observations", "context", "notes"):
+        if docs[key]:
+            setattr(site, key, docs[key].data[key])
+    if docs["research"]:
+        site.research = docs["research"].data
+    if docs["goals"]:
+        site.goals = docs["goals"].data["goals"]

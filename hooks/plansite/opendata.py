@@ -8,10 +8,12 @@ import json
 import shutil
 from pathlib import Path
 
-from .data import Site
 from .finder import finder_data
-from .render import Renderer
-from .validate import SCHEMA_DIR
+from .identity import body_text, label, plain, url
+from .markup import number
+from .model import Site
+from .schema import SCHEMA_DIR
+
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
@@ -30,39 +32,41 @@ def _names(site: Site, ids: list[str], lang: str) -> str:
     return "; ".join(site.agencies[a]["name"][lang] for a in ids)
 
 
-def tables(site: Site, r: Renderer) -> dict[str, bytes]:
-    def body(item, lang):
-        return "\n".join(r.paragraph_text(p, lang) for p in item.data["body"])
+def year_columns(site: Site) -> tuple[str, str]:
+    """indicators.csv's columns of baseline and target, named for the plans' base and target years where they share them."""
+    years = site.period_years()
+    return (f"baseline_{years[0]}", f"target_{years[1]}") if years else ("baseline", "target")
 
+
+def tables(site: Site) -> dict[str, bytes]:
     def where(item):
-        return [r.plain(item.chapter["title"], "zh"), r.plain(item.chapter["title"], "en"),
-                r.plain(item.section["title"], "zh"), r.plain(item.section["title"], "en")]
+        return [plain(item.chapter["title"], "zh"), plain(item.chapter["title"], "en"),
+                plain(item.section["title"], "zh"), plain(item.section["title"], "en")]
 
     tags = lambda item, key: " ".join(item.data.get(key, []))  # noqa: E731
     tasks, boxes, indicators = [], [], []
     for plan in site.plans:
         for item in site.plan_items(plan):
-            url = f"plans/{plan['id']}/#{item.id}"
             if item.kind == "task":
                 resp = item.data.get("responsibility", {})
-                tasks.append([plan["id"], item.id, r.label(item, "zh"), r.label(item, "en"), *where(item),
-                              r.plain(item.data["title"], "zh"), r.plain(item.data["title"], "en"), body(item, "zh"), body(item, "en"),
+                tasks.append([plan["id"], item.id, label(item, "zh"), label(item, "en"), *where(item),
+                              plain(item.data["title"], "zh"), plain(item.data["title"], "en"), body_text(item, "zh"), body_text(item, "en"),
                               _names(site, resp.get("lead", []), "zh"), _names(site, resp.get("lead", []), "en"),
                               _names(site, resp.get("cooperating", []), "zh"), _names(site, resp.get("cooperating", []), "en"),
                               _names(site, resp.get("shared", []), "zh"), _names(site, resp.get("shared", []), "en"),
-                              tags(item, "themes"), tags(item, "audiences"), tags(item, "support"), url])
+                              tags(item, "themes"), tags(item, "audiences"), tags(item, "support"), url(item)])
             elif item.kind == "box":
                 boxes.append([plan["id"], item.id, item.data["number"], *where(item),
-                              r.plain(item.data["title"], "zh"), r.plain(item.data["title"], "en"), body(item, "zh"), body(item, "en"),
-                              tags(item, "themes"), tags(item, "audiences"), tags(item, "support"), url])
+                              plain(item.data["title"], "zh"), plain(item.data["title"], "en"), body_text(item, "zh"), body_text(item, "en"),
+                              tags(item, "themes"), tags(item, "audiences"), tags(item, "support"), url(item)])
             else:
                 for n, m in enumerate(item.data["measures"]):
-                    indicators.append([plan["id"], item.id, n, r.plain(item.data["name"], "zh"), r.plain(item.data["name"], "en"),
-                                       r.plain(m["name"], "zh") if "name" in m else "", r.plain(m["name"], "en") if "name" in m else "",
-                                       m["unit"]["zh"], m["unit"]["en"], r.number(m["baseline"]), r.number(m["target"]),
+                    indicators.append([plan["id"], item.id, n, plain(item.data["name"], "zh"), plain(item.data["name"], "en"),
+                                       plain(m["name"], "zh") if "name" in m else "", plain(m["name"], "en") if "name" in m else "",
+                                       m["unit"]["zh"], m["unit"]["en"], number(m["baseline"]), number(m["target"]),
                                        item.data["attribute"], item.data.get("kind", "level"),
                                        item.data["source"]["zh"] if "source" in item.data else "", item.data["source"]["en"] if "source" in item.data else "",
-                                       tags(item, "themes"), url])
+                                       tags(item, "themes"), url(item)])
     return {
         "tasks.csv": _csv(["plan", "id", "number_zh", "number_en", "chapter_zh", "chapter_en", "section_zh", "section_en",
                            "title_zh", "title_en", "text_zh", "text_en", "lead_zh", "lead_en", "cooperating_zh", "cooperating_en",
@@ -70,7 +74,7 @@ def tables(site: Site, r: Renderer) -> dict[str, bytes]:
         "boxes.csv": _csv(["plan", "id", "number", "chapter_zh", "chapter_en", "section_zh", "section_en", "title_zh", "title_en",
                            "text_zh", "text_en", "themes", "audiences", "support", "url"], boxes),
         "indicators.csv": _csv(["plan", "id", "measure", "name_zh", "name_en", "measure_zh", "measure_en", "unit_zh", "unit_en",
-                                "baseline_2020", "target_2025", "attribute", "kind", "data_source_zh", "data_source_en", "themes", "url"], indicators),
+                                *year_columns(site), "attribute", "kind", "data_source_zh", "data_source_en", "themes", "url"], indicators),
     }
 
 
@@ -108,7 +112,7 @@ def progress_tables(site: Site) -> dict[str, bytes]:
     }
 
 
-def write_open_data(site: Site, renderer: Renderer, site_dir: Path) -> None:
+def write_open_data(site: Site, site_dir: Path) -> None:
     out = site_dir / "data"
     if out.exists():
         shutil.rmtree(out)
@@ -122,7 +126,7 @@ def write_open_data(site: Site, renderer: Renderer, site_dir: Path) -> None:
     (out / "plans.json").write_text(_json({"plans": site.plans, **vocabularies}), encoding="utf-8")
     for plan in site.plans:
         (out / "plans" / f"{plan['id']}.json").write_text(_json(plan), encoding="utf-8")
-    for name, content in tables(site, renderer).items():
+    for name, content in tables(site).items():
         (out / name).write_bytes(content)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, out / "schema" / schema.name)
@@ -132,4 +136,4 @@ def write_open_data(site: Site, renderer: Renderer, site_dir: Path) -> None:
     }), encoding="utf-8")
     for name, content in progress_tables(site).items():
         (out / name).write_bytes(content)
-    (out / "finder.json").write_text(json.dumps(finder_data(site, renderer), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (out / "finder.json").write_text(json.dumps(finder_data(site), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

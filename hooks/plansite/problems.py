@@ -1,6 +1,7 @@
 """The one error type of the data pipeline: a list of problems, each pointing at file, line and field."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 
@@ -34,3 +35,9 @@ def field_path(path) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def suggest(name: str, known) -> str:
+    """' (did you mean 'x'?)' for the known name closest to a misspelt one, or nothing."""
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

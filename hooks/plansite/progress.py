@@ -1,4 +1,4 @@
-"""The status of an indicator against its 2025 target, by the rule stated on the progress page.
+"""The status of an indicator against its target, by the rule stated on the progress page.
 
 The four categories are those NDRC uses in mid-term reviews of five-year plans:
 提前完成 achieved ahead of schedule · 快于预期 faster than expected · 基本符合预期 in line · 相对滞后 lagging.
@@ -36,12 +36,13 @@ class Assessment:
     expected: float | None = None  # value on the straight path at the observation (level indicators)
 
 
-def elapsed_share(year: float, start: int = 2020, end: int = 2025) -> float:
+def elapsed_share(year: float, start: int, end: int) -> float:
     """Share of the period from the end of the base year to the end of the target year, at `year` (2021.0 = end of 2021)."""
     return min(max((year - start) / (end - start), 0.0), 1.0)
 
 
-def assess_level(baseline: float | None, target: float, value: float, year: float, start: int = 2020, end: int = 2025) -> Assessment:
+def assess_level(baseline: float | None, target: float, value: float, year: float, start: int, end: int) -> Assessment:
+    """`start` is the base year and `end` the target year, both at their year's end; `year` is the observation's time."""
     elapsed = elapsed_share(year, start, end)
     if baseline is None:
         return Assessment(ACHIEVED if value >= target else NOT_ASSESSABLE, elapsed=elapsed)

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import snowballstemmer
 
-from .data import Item, Site, iter_blocks
+from . import identity as ident
+from .model import Item, Site, iter_blocks
 from .numerals import cn_number, roman
-from .render import Renderer, term_id
+from .strings import LANGS, numbered, s
 from .terminology import renderings
 
-LANGS = ("zh", "en")
 KINDS = ("task", "box", "indicator", "section", "theme", "glossary", "agency")
 WORD = re.compile(r"[a-z0-9]+")
 PARENS = re.compile(r"\s*\(([^)]*)\)")
@@ -93,83 +93,80 @@ class Record:
 class Records:
     """Builds the records of one language from the loaded site."""
 
-    def __init__(self, site: Site, renderer: Renderer, lang: str):
-        self.site, self.r, self.lang = site, renderer, lang
+    def __init__(self, site: Site, lang: str):
+        self.site, self.lang = site, lang
 
     def join(self, parts) -> str:
         return "\n".join(p for p in parts if p)
 
     def _paragraphs(self, paragraphs) -> str:
-        return self.join(self.r.paragraph_text(p, self.lang) for p in paragraphs)
+        return self.join(ident.paragraph_text(p, self.lang) for p in paragraphs)
 
     def _responsibility(self, item: Item) -> str:
         resp = item.data.get("responsibility") or {}
         lines = []
         for role in ("lead", "cooperating", "shared"):
             if role in resp:
-                names = ("、" if self.lang == "zh" else "; ").join(self.site.agencies[a]["name"][self.lang] for a in resp[role])
-                lines.append(self.r.s(role, self.lang) + ("：" if self.lang == "zh" else ": ") + names)
+                names = s("list_sep", self.lang).join(self.site.agencies[a]["name"][self.lang] for a in resp[role])
+                lines.append(s(role, self.lang) + s("colon", self.lang) + names)
         return self.join(lines)
 
     def _indicator(self, item: Item) -> str:
         """What the indicator's row shows besides its name: each quantity with its unit, and the data source."""
         lines = []
         for m in item.data["measures"]:
-            name = self.r.plain(m["name"], self.lang) if "name" in m else ""
-            unit = self.r.plain(m["unit"], self.lang)
+            name = ident.plain(m["name"], self.lang) if "name" in m else ""
+            unit = ident.plain(m["unit"], self.lang)
             lines.append(f"{name} ({unit})".strip())
         if "source" in item.data:
-            lines.append(self.r.s("data_source", self.lang) + ("：" if self.lang == "zh" else ": ") + self.r.plain(item.data["source"], self.lang))
+            lines.append(s("data_source", self.lang) + s("colon", self.lang) + ident.plain(item.data["source"], self.lang))
         return self.join(lines)
 
     def section_label(self, chapter: dict, section: dict) -> str:
-        if self.lang == "zh":
-            return f"{cn_number(chapter['number'])}（{cn_number(section['number'])}）"
-        return f"{roman(chapter['number'])} ({section['number']})"
+        return numbered("section_ref", section["number"], self.lang, chapter_cn=cn_number(chapter["number"]), chapter_roman=roman(chapter["number"]))
 
     def plan_records(self, index: int, plan: dict) -> list[Record]:
-        lang, r = self.lang, self.r
-        base = f"plans/{plan['id']}/"
-        out = [Record("section", base, index, "", r.plain(plan["title"], lang),
-                      self.join(r.plain(p, lang) for p in plan.get("preamble", [])))]
+        lang = self.lang
+        base = ident.page_url(plan)
+        out = [Record("section", base, index, "", ident.plain(plan["title"], lang),
+                      self.join(ident.plain(p, lang) for p in plan.get("preamble", [])))]
         open_section = None
         for _, chapter, section, block in iter_blocks(plan):
             if section is not open_section:
                 open_section = section
-                title = r.plain(section["title"], lang)
+                title = ident.plain(section["title"], lang)
                 out.append(Record("section", base + "#" + section["id"], index, self.section_label(chapter, section), title, ""))
                 section_record = out[-1]
             if "task" in block or "box" in block:
                 item = self.site.items[(block.get("task") or block.get("box"))["id"]]
                 body = self.join([self._paragraphs(item.data["body"]), self._responsibility(item)])
-                out.append(Record(item.kind, base + "#" + item.id, index, r.label(item, lang), r.item_title(item, lang), body))
+                out.append(Record(item.kind, ident.url(item), index, ident.label(item, lang), ident.title(item, lang), body))
             elif "indicators" in block:
                 for number, row in enumerate(block["indicators"]["rows"], start=1):
                     item = self.site.items[row["id"]]
-                    label = f"{r.s('indicator', lang)}{number}" if lang == "zh" else f"{r.s('indicator', lang)} {number}"
-                    out.append(Record("indicator", base + "#" + item.id, index, label, r.item_title(item, lang), self._indicator(item)))
+                    label = numbered("indicator_label", number, lang)
+                    out.append(Record("indicator", ident.url(item), index, label, ident.title(item, lang), self._indicator(item)))
             elif "heading" in block:
-                section_record.text = self.join([section_record.text, r.plain(block["heading"], lang), self._paragraphs(block["body"])])
+                section_record.text = self.join([section_record.text, ident.plain(block["heading"], lang), self._paragraphs(block["body"])])
             else:
-                section_record.text = self.join([section_record.text, r.paragraph_text(block, lang)])
+                section_record.text = self.join([section_record.text, ident.paragraph_text(block, lang)])
         return out
 
     def entries(self) -> list[Record]:
-        lang, r = self.lang, self.r
+        lang = self.lang
         out = []
         for theme in self.site.themes.values():
             # what the theme page shows: its description, the wordings it goes by, and the titles of its items
-            titles = [r.item_title(i, lang) for i in self.site.theme_items(theme["id"])]
+            titles = [ident.title(i, lang) for i in self.site.theme_items(theme["id"])]
             aliases = [a for a in theme.get("aliases", []) if a.isascii() == (lang == "en")]
-            text = self.join([r.plain(theme["description"], lang), " ".join(aliases), *titles])
-            out.append(Record("theme", f"themes/{theme['id']}/", -1, "", r.plain(theme["name"], lang), text))
+            text = self.join([ident.plain(theme["description"], lang), " ".join(aliases), *titles])
+            out.append(Record("theme", f"themes/{theme['id']}/", -1, "", ident.plain(theme["name"], lang), text))
         for term in self.site.glossary:
             other = "en" if lang == "zh" else "zh"
-            title = term[lang] if lang == "zh" else term["en"]
             text = self.join([term[other], term["definition"][lang] if "definition" in term else ""])
-            out.append(Record("glossary", f"glossary/#{term_id(term)}", -1, "", title, text))
+            out.append(Record("glossary", f"glossary/#{ident.term_id(term)}", -1, "", term[lang], text))
         for agency in self.site.agency_list():
-            titles = [r.plain(ref.title, lang) for refs in self.site.agency_roles(agency["id"]).values() for ref in refs]
+            titles = [ident.plain(ref.title, lang) for refs in self.site.agency_roles(agency["id"]).values() for ref in refs]
             text = self.join([agency.get("full_name", {}).get(lang, ""), *titles])
             out.append(Record("agency", f"agencies/{agency['id']}/", -1, "", agency["name"][lang], text))
         return out
@@ -254,8 +251,8 @@ class Lexicon:
     """What the browser needs to read a query in the site's own words: segmentation vocabulary, synonyms from the
     glossary in both languages, answer cards, and (English) the stem of every word."""
 
-    def __init__(self, site: Site, renderer: Renderer, records: dict[str, list[Record]]):
-        self.site, self.r, self.records = site, renderer, records
+    def __init__(self, site: Site, records: dict[str, list[Record]]):
+        self.site, self.records = site, records
 
     def _counts_by_plan(self, matches) -> list[int]:
         counts = [0] * len(self.site.plans)
@@ -275,7 +272,7 @@ class Lexicon:
             if "full_name" in agency:
                 words.add(agency["full_name"]["zh"])
         for item in self.site.items.values():
-            words.add(self.r.item_title(item, "zh"))
+            words.add(ident.title(item, "zh"))
         return sorted(fold(w) for w in words if len(w) > 1)
 
     def glossary(self) -> list[dict]:
@@ -310,12 +307,12 @@ class Lexicon:
         return found
 
     def _answers(self, lang: str) -> list[dict]:
-        r, plans = self.r, self.site.plans
+        plans = self.site.plans
         plan_index = {p["id"]: n for n, p in enumerate(plans)}
         out = []
         for theme in self.site.themes.values():
             tagged = self.site.theme_items(theme["id"])
-            out.append({"kind": "theme", "title": r.plain(theme["name"], lang), "text": r.plain(theme["description"], lang),
+            out.append({"kind": "theme", "title": ident.plain(theme["name"], lang), "text": ident.plain(theme["description"], lang),
                         "url": f"themes/{theme['id']}/", "finder": f"finder/?theme={theme['id']}",
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in tagged),
                         "keys": self._theme_keys(theme)})
@@ -325,7 +322,7 @@ class Lexicon:
             theme = self._theme_for_term(forms, containing)
             out.append({"kind": "glossary", "title": term["zh"] if lang == "zh" else term["en"],
                         "text": term["definition"][lang] if "definition" in term else "",
-                        "url": f"glossary/#{term_id(term)}", "finder": f"finder/?theme={theme}" if theme else "",
+                        "url": f"glossary/#{ident.term_id(term)}", "finder": f"finder/?theme={theme}" if theme else "",
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in containing),
                         "keys": [[fold(term["zh"]), 2], [fold(english_forms(term)[0]), 2]] + [[fold(k), 1] for k in forms[1:] + english_forms(term)[1:]]})
         for agency in self.site.agency_list():
@@ -359,8 +356,8 @@ class Lexicon:
     def _item_zh(self, item: Item) -> str:
         data = item.data
         if item.kind == "indicator":
-            return self.r.plain(data["name"], "zh")
-        return self.r.plain(data["title"], "zh") + "\n" + "\n".join(self.r.paragraph_text(p, "zh") for p in data["body"])
+            return ident.plain(data["name"], "zh")
+        return ident.plain(data["title"], "zh") + "\n" + "\n".join(ident.paragraph_text(p, "zh") for p in data["body"])
 
     def stems(self, lang: str) -> dict[str, str]:
         """Stem of every English word the browser may meet: the text (English site) and the names it maps."""
@@ -383,16 +380,16 @@ def _dump(path: Path, value) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
 
-def write_search_index(site: Site, renderer: Renderer, site_dir: Path) -> None:
+def write_search_index(site: Site, site_dir: Path) -> None:
     """site/search-index/<lang>/: meta.json, lexicon.json, shards/N.json, records/N.json."""
-    records = {lang: Records(site, renderer, lang).all() for lang in LANGS}
-    lexicon = Lexicon(site, renderer, records)
+    records = {lang: Records(site, lang).all() for lang in LANGS}
+    lexicon = Lexicon(site, records)
     for lang in LANGS:
         out = site_dir / "search-index" / lang
         count, shards = build_shards(records[lang], lang)
         _dump(out / "meta.json", {
             "shards": count,
-            "plans": [renderer.plain(p["short_title"], lang) for p in site.plans],
+            "plans": [ident.plain(p["short_title"], lang) for p in site.plans],
             "kinds": list(KINDS),
             # per record: plan, kind, length of title + 1 (positions below it are in the title), length in positions,
             # and the length of the title without a closing bracketed abbreviation ("geographical indication (GI)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .validate import FOOTNOTE_REF
+from .texts import FOOTNOTE_REF
 
 LISTED = 60  # over this, the translation report lists the sentence
 LIMIT = 80  # over this, only with a recorded exception (data/style.yaml)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .problems import field_path
-from .validate import walk_texts
+from .texts import walk_texts
 
 ALNUM = "A-Za-z0-9"
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})

@@ -5,7 +5,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from .data import Item, Site
+from .model import Item, Site
 from .progress import NOT_ASSESSABLE, Assessment, assess_growth, assess_level
 
 NO_DATA = "no-data"

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import sentences as sent
-from .load import load_document
+from .yamldoc import load_document
 from .problems import DataError, field_path
 from .terminology import check_plan
-from .validate import CJK, PLACEHOLDER_EN, walk_texts
+from .check import PLACEHOLDER_EN
+from .texts import CJK, walk_texts
 
 
 def _optional(path: Path, root: Path, key: str, lines: list[str]) -> dict:

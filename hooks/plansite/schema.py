@@ -1,24 +1,18 @@
-"""Checking loaded documents: JSON Schema first, then what a schema cannot say (unique IDs, references)."""
+"""Checking one loaded document against its JSON Schema (data/schema/), with plain messages naming the field."""
 from __future__ import annotations
 
 import difflib
 import json
-import re
 from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .load import Document
 from .problems import Problem
+from .yamldoc import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
-# Placeholders written by scripts/new-plan; validation rejects them until they are replaced.
-PLACEHOLDER_ZH = "待填写"
-PLACEHOLDER_EN = "FILL IN"
 
 
 @cache
@@ -114,34 +108,3 @@ def schema_problems(doc: Document, name: str) -> list[Problem]:
         path, message = _message(error)
         problems.append(doc.problem(path, message))
     return problems
-
-
-def walk_texts(value, path=()):
-    """Yield (path, text) for every bilingual text object inside value."""
-    if isinstance(value, dict):
-        if isinstance(value.get("zh"), str) and "en" in value:
-            yield path, value
-        for key, child in value.items():
-            yield from walk_texts(child, path + (key,))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from walk_texts(child, path + (i,))
-
-
-def text_problems(doc: Document) -> list[Problem]:
-    """English must be English: no Chinese characters left untranslated."""
-    problems = []
-    for path, text in walk_texts(doc.data):
-        if PLACEHOLDER_ZH in str(text.get("zh", "")):
-            problems.append(doc.problem(path + ("zh",), "placeholder left from scripts/new-plan: enter the published Chinese text"))
-        if str(text.get("en", "")).startswith(PLACEHOLDER_EN):
-            problems.append(doc.problem(path + ("en",), "placeholder left from scripts/new-plan: enter the English translation"))
-        en = text.get("en")
-        if isinstance(en, str) and CJK.search(en):
-            problems.append(doc.problem(path + ("en",), f"English text contains Chinese characters: {CJK.search(en).group(0)!r}"))
-    return problems
-
-
-def suggest(name: str, known) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""

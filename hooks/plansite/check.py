@@ -1,0 +1,190 @@
+"""What a schema cannot say: English without Chinese left in it, unique IDs, references between files, footnotes,
+and the rules for progress records. Each function returns problems; nothing here raises or changes the data."""
+from __future__ import annotations
+
+from .model import ITEM_KINDS, Item, Site, iter_blocks
+from .problems import Problem, suggest
+from .texts import CJK, FOOTNOTE_REF, walk_texts
+from .yamldoc import Document
+
+# Placeholders written by scripts/new-plan; validation rejects them until they are replaced.
+PLACEHOLDER_ZH = "待填写"
+PLACEHOLDER_EN = "FILL IN"
+JUMP = 3.0  # a value that has gone this many times the planned change from baseline to target needs a caution
+
+
+def text_problems(doc: Document) -> list[Problem]:
+    """English must be English: no Chinese characters left untranslated, no placeholder left."""
+    problems = []
+    for path, text in walk_texts(doc.data):
+        if PLACEHOLDER_ZH in str(text.get("zh", "")):
+            problems.append(doc.problem(path + ("zh",), "placeholder left from scripts/new-plan: enter the published Chinese text"))
+        if str(text.get("en", "")).startswith(PLACEHOLDER_EN):
+            problems.append(doc.problem(path + ("en",), "placeholder left from scripts/new-plan: enter the English translation"))
+        en = text.get("en")
+        if isinstance(en, str) and CJK.search(en):
+            problems.append(doc.problem(path + ("en",), f"English text contains Chinese characters: {CJK.search(en).group(0)!r}"))
+    return problems
+
+
+def duplicate_ids(doc: Document, key: str) -> list[Problem]:
+    """Entries of a vocabulary file (agencies, themes, ...) sharing an ID."""
+    seen, problems = set(), []
+    for k, entry in enumerate(doc.data[key]):
+        if entry["id"] in seen:
+            problems.append(doc.problem((key, k, "id"), f"duplicate ID '{entry['id']}'"))
+        seen.add(entry["id"])
+    return problems
+
+
+def plan_id_problems(plan: dict, doc: Document, seen: dict[str, str]) -> list[Problem]:
+    """Every ID in a plan (chapters, sections, items, indicator tables) is unique across all plans and starts with the
+    plan's code; `seen` maps the IDs of the plans checked before to where they were first used."""
+    problems = []
+
+    def claim(id_, path):
+        if id_ in seen:
+            problems.append(doc.problem(path, f"duplicate ID '{id_}' (first used at {seen[id_]})"))
+        else:
+            seen[id_] = f"{doc.rel}:{doc.where(path)[0]}"
+        if not id_.startswith(plan["code"] + "-"):
+            problems.append(doc.problem(path, f"ID '{id_}' must start with the plan code '{plan['code']}-'"))
+
+    for ci, chapter in enumerate(plan["chapters"]):
+        claim(chapter["id"], ("chapters", ci, "id"))
+        for si, section in enumerate(chapter["sections"]):
+            claim(section["id"], ("chapters", ci, "sections", si, "id"))
+    for path, _, _, block in iter_blocks(plan):
+        for kind in ITEM_KINDS:
+            if kind in block:
+                claim(block[kind]["id"], path + (kind, "id"))
+        if "indicators" in block:
+            table = block["indicators"]
+            claim(table["id"], path + ("indicators", "id"))
+            for ri, row in enumerate(table["rows"]):
+                claim(row["id"], path + ("indicators", "rows", ri, "id"))
+    return problems
+
+
+def reference_problems(site: Site, plan: dict, doc: Document) -> list[Problem]:
+    """A plan's agencies, theme, audience and support tags exist; every item has a theme; footnotes match."""
+    problems = []
+
+    def check_resp(resp, path):
+        for role, ids in resp.items():
+            for k, agency in enumerate(ids):
+                if agency not in site.agencies:
+                    problems.append(doc.problem(path + (role, k), f"unknown agency '{agency}'{suggest(agency, site.agencies)}"))
+
+    for ci, chapter in enumerate(plan["chapters"]):
+        for si, section in enumerate(chapter["sections"]):
+            if "responsibility" in section:
+                check_resp(section["responsibility"], ("chapters", ci, "sections", si, "responsibility"))
+    for path, _, _, block in iter_blocks(plan):
+        if "task" in block and "responsibility" in block["task"]:
+            check_resp(block["task"]["responsibility"], path + ("task", "responsibility"))
+
+    vocabularies = {"themes": site.themes, "audiences": site.audiences, "support": site.support}
+    for item in [i for i in site.items.values() if i.plan is plan]:
+        path = item.path
+        if not item.data.get("themes"):
+            problems.append(doc.problem(path, f"{item.kind} '{item.id}' has no theme: tag it with 1-4 theme IDs from data/themes.yaml"))
+        for field_name, known in vocabularies.items():
+            for k, tag in enumerate(item.data.get(field_name, [])):
+                if tag not in known:
+                    problems.append(doc.problem(path + (field_name, k), f"unknown {field_name} ID '{tag}'{suggest(tag, known)}"))
+
+    defined = {fn["number"] for fn in plan.get("footnotes", [])}
+    used = set()
+    for path, text in walk_texts(plan):
+        for lang in ("zh", "en"):
+            for ref in FOOTNOTE_REF.findall(text.get(lang) or ""):
+                used.add(int(ref))
+                if int(ref) not in defined:
+                    problems.append(doc.problem(path + (lang,), f"footnote [^{ref}] is not defined under 'footnotes'"))
+        refs = [FOOTNOTE_REF.findall(text.get(lang) or "") for lang in ("zh", "en")]
+        if refs[0] != refs[1] and text.get("en"):
+            problems.append(doc.problem(path + ("en",), f"footnote markers differ between Chinese {refs[0]} and English {refs[1]}"))
+    for k, fn in enumerate(plan.get("footnotes", [])):
+        if fn["number"] not in used:
+            problems.append(doc.problem(("footnotes", k), f"footnote {fn['number']} is never referenced"))
+    return problems
+
+
+def progress_problems(site: Site, docs: dict[str, Document | None]) -> list[Problem]:
+    """Concepts, observations, context figures, notes, research records and text goals refer to items, sources and
+    sections that exist; observations follow the rules a schema cannot state. `docs` holds each progress file, or
+    None where it did not load (its problems are reported already)."""
+    problems: list[Problem] = []
+    indicators = {i.id: i for i in site.items.values() if i.kind == "indicator"}
+
+    def check_indicator(doc: Document, path: tuple, ref: dict):
+        indicator = indicators.get(ref["indicator"])
+        if indicator is None:
+            problems.append(doc.problem(path + ("indicator",), f"unknown indicator '{ref['indicator']}'{suggest(ref['indicator'], indicators)}"))
+            return None
+        if "measure" in ref and ref["measure"] >= len(indicator.data["measures"]):
+            problems.append(doc.problem(path + ("measure",), f"indicator '{ref['indicator']}' has {len(indicator.data['measures'])} measure(s); 'measure' counts from 0"))
+            return None
+        return indicator
+
+    def check_source(doc: Document, path: tuple, source_id: str):
+        if docs["sources"] is not None and source_id not in site.sources:  # a broken sources file is reported once, not per reference
+            problems.append(doc.problem(path + ("source",), f"unknown source '{source_id}'{suggest(source_id, site.sources)}: add it to data/progress/sources.yaml"))
+
+    if doc := docs["concepts"]:
+        for ci, concept in enumerate(doc.data["concepts"]):
+            for mi, member in enumerate(concept["members"]):
+                check_indicator(doc, ("concepts", ci, "members", mi), member)
+    if doc := docs["observations"]:
+        for k, obs in enumerate(doc.data["observations"]):
+            check_source(doc, ("observations", k), obs["source"])
+            indicator = check_indicator(doc, ("observations", k), obs)
+            if indicator is not None:
+                problems.extend(observation_problems(doc, ("observations", k), indicator, obs))
+    if doc := docs["context"]:
+        for k, entry in enumerate(doc.data["context"]):
+            check_source(doc, ("context", k), entry["source"])
+            check_indicator(doc, ("context", k), entry)
+    if doc := docs["notes"]:
+        for k, note in enumerate(doc.data["notes"]):
+            check_source(doc, ("notes", k), note["source"])
+            if note["item"] not in site.items or site.items[note["item"]].kind == "indicator":
+                problems.append(doc.problem(("notes", k, "item"), f"unknown task or box '{note['item']}'{suggest(note['item'], site.items)}"))
+    if doc := docs["research"]:
+        for k, entry in enumerate(doc.data["searched"]):
+            check_indicator(doc, ("searched", k), entry)
+    if doc := docs["goals"]:
+        plans = {plan["id"]: plan for plan in site.plans}
+        for k, goal in enumerate(doc.data["goals"]):
+            path = ("goals", k)
+            plan = plans.get(goal["plan"])
+            if plan is None:
+                problems.append(doc.problem(path + ("plan",), f"unknown plan '{goal['plan']}'{suggest(goal['plan'], plans)}"))
+                continue
+            section = next((s for c in plan["chapters"] for s in c["sections"] if s["id"] == goal["section"]), None)
+            if section is None:
+                problems.append(doc.problem(path + ("section",), f"plan '{plan['id']}' has no section '{goal['section']}'"))
+                continue
+            text = "".join(b.get("lead", {}).get("zh", "") + b["zh"] for b in section["blocks"] if isinstance(b.get("zh"), str))
+            if goal["goal"]["zh"] not in text:
+                problems.append(doc.problem(path + ("goal", "zh"), f"not found verbatim in section '{goal['section']}' of the plan: quote the plan's Chinese exactly"))
+            for r, report in enumerate(goal["reports"]):
+                check_source(doc, path + ("reports", r), report["source"])
+            if not goal["reports"] and "searched" not in goal:
+                problems.append(doc.problem(path, "a goal without reports needs 'searched': the date it was last searched for"))
+    return problems
+
+
+def observation_problems(doc: Document, path: tuple, indicator: Item, obs: dict) -> list[Problem]:
+    """What a schema cannot say about one observation: a yearly count needs a whole year; a jump needs a caution."""
+    out = []
+    measure = indicator.data["measures"][obs.get("measure", 0)]
+    if "/年" in measure["unit"]["zh"] and not obs["date"].endswith("-12-31"):
+        out.append(doc.problem(path + ("date",), f"'{indicator.id}' is counted per year: give a whole year (a date of YYYY-12-31), or put part of a year in data/progress/context.yaml as relation part-period"))
+    baseline, target = measure["baseline"], measure["target"]
+    if indicator.data.get("kind") != "growth-rate" and baseline is not None and target != baseline:
+        share = (obs["value"] - baseline) / (target - baseline)
+        if share > JUMP and "caution" not in obs:
+            out.append(doc.problem(path + ("value",), f"{obs['value']:g} has gone {share:.1f} times the plan's whole change from {baseline:g} to {target:g}: add a 'caution' saying why it may not be comparable (e.g. a change of definition)"))
+    return out

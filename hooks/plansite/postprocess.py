@@ -1,0 +1,23 @@
+"""Fixes to each page's HTML after the theme has written it, and the site-wide steps after the build."""
+from __future__ import annotations
+
+import re
+
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}  # the theme's language code -> the page's lang attribute (BCP 47)
+ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
+# <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
+# page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def relative_alternates(output: str, page_url: str) -> str:
+    """Make the language switcher's root-absolute links relative, so the site works from any sub-path."""
+    depth = page_url.count("/")  # the page's URL includes the language prefix (en/…)
+    up = "../" * depth or "./"
+    return ALTERNATE.sub(lambda m: f'href="{up}{m[1].lstrip("/")}"{m[2]}', output)
+
+
+def finish_page(output: str, page_url: str, lang: str) -> str:
+    output = relative_alternates(output, page_url)
+    output = HEAD_ALTERNATE.sub("", output)
+    return output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
