@@ -94,7 +94,7 @@ def test_every_page_declares_its_language(page, path):
     assert page(path, "en").html["lang"] == "en"
 
 
-def test_colour_toggle_speaks_the_language_of_its_page(site_dir):
+def test_color_toggle_speaks_the_language_of_its_page(site_dir):
     """The dark/light toggle's name (its title and the radio's aria-label) is Chinese on Chinese pages, English on English ones."""
     seen = {"zh-Hans": 0, "en": 0}
     offenders = []
