@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from conftest import PLAN_FACTS
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
 PLANS = list(PLAN_FACTS)
 CHAPTER = {"zh": re.compile(r"^[一二三四五六七八九十]+、"), "en": re.compile(r"^[IVX]+\. ")}
 GROUP_HEADING = {"chapter": "h2", "section": "h3"}
@@ -91,6 +92,28 @@ def test_anchors_identical_in_both_languages(page, plan):
 def test_every_page_declares_its_language(page, path):
     assert page(path, "zh").html["lang"] == "zh-Hans"
     assert page(path, "en").html["lang"] == "en"
+
+
+def test_color_toggle_speaks_the_language_of_its_page(site_dir):
+    """The dark/light toggle's name (its title and the radio's aria-label) is Chinese on Chinese pages, English on English ones."""
+    seen = {"zh-Hans": 0, "en": 0}
+    offenders = []
+    for file in site_dir.rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        lang = re.search(r'<html lang="([^"]+)"', text).group(1)
+        start = text.find('data-md-component="palette"')
+        assert start > 0, file
+        toggle = BeautifulSoup(text[start:text.index("</form>", start)], "html.parser")
+        names = [i["aria-label"] for i in toggle.select("input[aria-label]")] + [lb["title"] for lb in toggle.select("label[title]")]
+        assert len(names) == 4, file
+        seen[lang] += 1
+        in_other_language = LATIN if lang == "zh-Hans" else CJK
+        in_own_language = CJK if lang == "zh-Hans" else LATIN
+        wrong = [n for n in names if in_other_language.search(n) or not in_own_language.search(n)]
+        if wrong:
+            offenders.append(f"{file.relative_to(site_dir)} ({lang}): {wrong}")
+    assert seen["zh-Hans"] > 50 and seen["en"] > 50
+    assert not offenders, offenders[:5]
 
 
 @pytest.mark.parametrize("plan", PLANS)
