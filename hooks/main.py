@@ -15,7 +15,6 @@ import logging
 import os
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,11 +25,12 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from plansite import rawhtml  # noqa: E402
-from plansite.load import load_site  # noqa: E402
+from plansite import inputs, rawhtml  # noqa: E402
+from plansite.livereload import DirtyBuildNotice, ignore_own_writes  # noqa: E402
+from plansite.load import DocumentCache, load_site  # noqa: E402
 from plansite.model import Site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
-from plansite.pages import render_all, write_pages  # noqa: E402
+from plansite.pages import MANIFEST, Rendered, previously_written, render_all, write_pages  # noqa: E402
 from plansite.postprocess import finish_page  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
 from plansite.search_index import write_search_index  # noqa: E402
@@ -49,17 +49,13 @@ class BuildState:
     site_dir: Path | None = None  # the root site directory (static-i18n points config.site_dir at en/ for English)
     fingerprint: tuple = ()  # of data/ and hooks/plansite/ when `site` was loaded
     site: Site | None = None
-    pages: dict[str, tuple[str, list[str]]] | None = None  # docs-relative file -> (Markdown, HTML set aside)
-    anchors: dict[str, set[str]] = field(default_factory=dict)  # docs-relative file -> ids in its HTML set aside
+    rendered: Rendered | None = None  # the generated pages of the current `site`
+    stale: bool = True  # `site` changed since the pages were rendered
+    documents: DocumentCache = field(default_factory=DocumentCache)  # used under `mkdocs serve` only
+    extras: subprocess.Popen | None = None  # under `mkdocs serve`: the process writing open data and search index
 
 
 state = BuildState()
-
-
-def _fingerprint() -> tuple:
-    """Changes whenever a data file or a template changes (mkdocs serve rebuilds in the same process)."""
-    paths = list((ROOT / "data").rglob("*")) + list((ROOT / "hooks" / "plansite").rglob("*"))
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths if p.is_file()))
 
 
 def _source_date_epoch() -> str:
@@ -72,6 +68,8 @@ def _source_date_epoch() -> str:
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    if command == "serve" and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -79,26 +77,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     if state.site_dir is None:
         state.site_dir = Path(config.site_dir)
-    fingerprint = _fingerprint()
+    fingerprint = inputs.fingerprint(ROOT)
     if state.fingerprint != fingerprint:
+        strings.cache_clear()
         try:
-            state.site = load_site(ROOT)
+            state.site = load_site(ROOT, state.documents if state.command == "serve" else None)
         except DataError as exc:
             state.fingerprint = ()
             raise PluginError(f"{len(exc.problems)} problem(s) in data/:\n{exc}") from None
-        state.fingerprint, state.pages = fingerprint, None
+        state.fingerprint, state.stale = fingerprint, True
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if state.pages is None:
+    if state.stale:
+        # Under `mkdocs serve`, pages whose inputs did not change are taken from the previous build.
+        serving = state.command == "serve"
+        shared_key = inputs.shared_key(state.fingerprint, ROOT) if serving else None
         try:
-            state.pages = render_all(state.site)
+            state.rendered = render_all(state.site, shared_key, state.rendered if serving else None)
         except DataError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the site settings:\n{exc}") from None
-        state.anchors = {rel: rawhtml.anchor_ids(blocks) for rel, (_, blocks) in state.pages.items()}
+        state.stale = False
     try:
-        touched = write_pages(Path(config.docs_dir), state.pages)
+        touched = write_pages(Path(config.docs_dir), state.rendered)
     except DataError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in docs/:\n{exc}") from None
     if touched:
@@ -106,16 +108,33 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    generated = (state.pages or {}).get(page.file.src_uri)
+    generated = state.rendered.pages.get(page.file.src_uri) if state.rendered else None
     if not generated:
         return html
     # The set-aside HTML's ids join the anchors that links into the page are checked against.
-    page.present_anchor_ids.update(state.anchors[page.file.src_uri])
+    page.present_anchor_ids.update(rawhtml.anchor_ids(generated[1]))
     return rawhtml.restore(html, generated[1])
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return finish_page(output, page.url, config.theme["language"])
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    docs_dir = Path(config.docs_dir)
+    written = previously_written(docs_dir)  # the manifest is rewritten by each build, before this test runs
+
+    def is_generated(rel: str) -> bool:
+        return rel == MANIFEST or rel in written or bool(state.rendered and rel in state.rendered.pages)
+
+    ignore_own_writes(server, config.docs_dir, is_generated)
+    return server
+
+
+def on_shutdown() -> None:
+    if state.extras and state.extras.poll() is None:  # MkDocs deletes the preview's directory next
+        state.extras.kill()
+        state.extras.wait()
 
 
 def on_env(env, config: MkDocsConfig, files):
@@ -130,10 +149,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
+    if state.command == "serve":
+        # The browser reloads as soon as the pages are written; the open data and the search index follow from a
+        # process of their own (on the other core, not competing with the server for the interpreter). The preview
+        # keeps the theme's whole style sheet: cutting it reads every page.
+        if state.extras and state.extras.poll() is None:
+            state.extras.kill()
+        command = [sys.executable, "-m", "plansite", "site-extras", str(state.site_dir)]
+        state.extras = subprocess.Popen(command, cwd=Path(__file__).parent)
+        return
     write_open_data(state.site, state.site_dir)
     purge_theme_css(state.site_dir)
-    if state.command == "serve":
-        # Under `mkdocs serve` the browser reloads as soon as the pages are written; the search index follows.
-        threading.Thread(target=write_search_index, args=(state.site, state.site_dir), daemon=True).start()
-        return
     write_search_index(state.site, state.site_dir)

@@ -34,6 +34,22 @@ def new_plan(args) -> int:
     return 0
 
 
+def site_extras(args) -> int:
+    from .load import load_site
+    from .opendata import write_open_data
+    from .problems import DataError
+    from .search_index import write_search_index
+
+    try:
+        site = load_site(ROOT)
+    except DataError as exc:  # the build reports the problems; the previous open data and index stay
+        print(exc, file=sys.stderr)
+        return 1
+    write_open_data(site, args.site_dir)
+    write_search_index(site, args.site_dir)
+    return 0
+
+
 def translation_report(args) -> int:
     from .translation import report
 
@@ -53,6 +69,9 @@ def main(argv=None) -> int:
     p = sub.add_parser("translation-report", help="fields that lack English or whose English equals the Chinese, long English sentences, rejected renderings")
     p.add_argument("--strict", action="store_true", help="exit 1 when anything is reported (sentences of 61-80 words are listed but do not count)")
     p.set_defaults(run=translation_report)
+    p = sub.add_parser("site-extras", help="write the open data and the search index into a built site (scripts/serve runs it after each build)")
+    p.add_argument("site_dir", type=Path)
+    p.set_defaults(run=site_extras)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -57,8 +57,12 @@ def body_text(item: Item, lang: str) -> str:
 
 
 def excerpt(item: Item, lang: str) -> str:
-    """The opening words of an item's text: 60 characters of Chinese, or up to 180 characters of English cut at a word."""
-    text = paragraph_text(item.data["body"][0], lang)
+    return body_excerpt(item.data["body"], lang)
+
+
+def body_excerpt(body: list[dict], lang: str) -> str:
+    """The opening words of a text: 60 characters of Chinese, or up to 180 characters of English cut at a word."""
+    text = paragraph_text(body[0], lang)
     if lang == "zh":
         return text if len(text) <= 60 else text[:60] + "…"
     if len(text) <= 180:

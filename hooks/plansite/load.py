@@ -13,16 +13,39 @@ from .yamldoc import Document, load_document
 PROGRESS_FILES = ("observations", "context", "notes", "research", "goals")  # under data/progress/, schema of the same name
 
 
-def load_site(root: Path) -> Site:
+class DocumentCache:
+    """The files read by the last load, with their schema and text problems: under `mkdocs serve` a file that has not
+    changed since is not parsed or checked again (the checks across files always run)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[Path, str], tuple[tuple[int, int], Document | None, list[Problem]]] = {}
+
+    def load(self, path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return _load_file(path, root, schema, problems)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._entries.get((path, schema))
+        if cached is None or cached[0] != stamp:
+            found: list[Problem] = []
+            cached = (stamp, _load_file(path, root, schema, found), found)
+            self._entries[(path, schema)] = cached
+        problems.extend(cached[2])
+        return cached[1]
+
+
+def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
     """Load and check everything under root/data; raise DataError listing every problem."""
     data_dir = root / "data"
     problems: list[Problem] = []
-    agencies_doc = _load(data_dir / "agencies.yaml", root, "agencies", problems)
-    glossary_doc = _load(data_dir / "glossary.yaml", root, "glossary", problems)
+    read = cache.load if cache else _load_file
+    agencies_doc = read(data_dir / "agencies.yaml", root, "agencies", problems)
+    glossary_doc = read(data_dir / "glossary.yaml", root, "glossary", problems)
     if (data_dir / "style.yaml").exists():  # recorded style exceptions, read by scripts/translation-report
-        _load(data_dir / "style.yaml", root, "style", problems)
+        read(data_dir / "style.yaml", root, "style", problems)
     vocab_docs = {
-        name: _load(data_dir / f"{name}.yaml", root, schema, problems)
+        name: read(data_dir / f"{name}.yaml", root, schema, problems)
         for name, schema in (("themes", "themes"), ("audiences", "vocabulary"), ("support", "vocabulary"))
     }
     site = Site(
@@ -37,7 +60,7 @@ def load_site(root: Path) -> Site:
     seen: dict[str, str] = {}
     complete = True  # every plan loaded: only then can references into the plans be checked
     for path in plan_files:
-        doc = _load(path, root, "plan", problems)
+        doc = read(path, root, "plan", problems)
         if doc is None:
             complete = False
             continue
@@ -52,7 +75,7 @@ def load_site(root: Path) -> Site:
         _index(site, plan)
         if agencies_doc and all(vocab_docs.values()):
             problems.extend(check.reference_problems(site, plan, doc))
-    _load_progress(site, data_dir, root, problems, complete)
+    _load_progress(site, data_dir, root, problems, complete, read)
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
@@ -60,7 +83,7 @@ def load_site(root: Path) -> Site:
     return site
 
 
-def _load(path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:
+def _load_file(path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:
     """One file, parsed and checked against its schema and the text rules; None (its problems added) if unusable."""
     try:
         doc = load_document(path, root)
@@ -106,12 +129,12 @@ def _index(site: Site, plan: dict) -> None:
             task.numbered_in_section = True
 
 
-def _load_progress(site: Site, data_dir: Path, root: Path, problems: list[Problem], plans_complete: bool) -> None:
+def _load_progress(site: Site, data_dir: Path, root: Path, problems: list[Problem], plans_complete: bool, read) -> None:
     """Indicator concepts, sources, observations, context figures, research records, text goals and progress notes;
     their references into the plans are checked only when every plan loaded."""
-    docs = {"concepts": _load(data_dir / "concepts.yaml", root, "concepts", problems),
-            "sources": _load(data_dir / "progress" / "sources.yaml", root, "sources", problems)}
-    docs |= {key: _load(data_dir / "progress" / f"{key}.yaml", root, key, problems) for key in PROGRESS_FILES}
+    docs = {"concepts": read(data_dir / "concepts.yaml", root, "concepts", problems),
+            "sources": read(data_dir / "progress" / "sources.yaml", root, "sources", problems)}
+    docs |= {key: read(data_dir / "progress" / f"{key}.yaml", root, key, problems) for key in PROGRESS_FILES}
     site.concepts = _vocabulary(docs["concepts"], "concepts", problems)
     site.sources = _vocabulary(docs["sources"], "sources", problems)
     if not plans_complete:

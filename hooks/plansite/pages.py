@@ -7,9 +7,13 @@ build deletes only those that are no longer made, and a hand-written page is nev
 """
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .home import home_context
+from .identity import body_excerpt
 from .model import Site
 from .problems import DataError, Problem
 from .render import environment, render
@@ -47,16 +51,64 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     return pages
 
 
-def render_all(site: Site) -> dict[str, tuple[str, list[str]]]:
-    """docs-relative file name -> (Markdown, raw HTML blocks set aside), for every generated page."""
+@dataclass
+class Rendered:
+    """Every generated page of one build, with what each was rendered from (see render_all)."""
+
+    pages: dict[str, tuple[str, list[str]]]  # docs-relative file -> (Markdown, raw HTML blocks set aside)
+    keys: dict[str, tuple] = field(default_factory=dict)  # docs-relative file -> the inputs it was rendered from
+    summaries: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # plan ID -> (file stamp, summary digest)
+    fresh: set[str] = field(default_factory=set)  # files rendered in this build, not taken from the previous one
+
+
+def render_all(site: Site, shared_key: tuple | None = None, previous: Rendered | None = None) -> Rendered:
+    """Render every generated page.
+
+    Under `mkdocs serve` a page is taken from the previous build when its inputs have not changed: `shared_key`
+    stands for everything but the plan files (the other data files, the templates, the strings), and each plan file
+    counts through its summary (what pages other than its own read of it) and, for its own page, its whole content.
+    Without `shared_key` (a plain build) everything is rendered."""
     env = environment(site)
-    out = {}
+    out = Rendered({})
+    for plan in site.plans:
+        stamp = site.docs[plan["id"]].stamp
+        known = previous.summaries.get(plan["id"]) if previous else None
+        out.summaries[plan["id"]] = known if known and known[0] == stamp else (stamp, summary_digest(plan))
+    summaries = tuple(out.summaries[plan["id"]][1] for plan in site.plans)
     for base, (template, context) in page_sources(site).items():
+        own = site.docs[context["plan"]["id"]].stamp if "plan" in context else None
+        key = (shared_key, summaries, own)
         for lang in LANGS:
+            rel = file_name(base, lang)
+            out.keys[rel] = key
+            if shared_key is not None and previous and previous.keys.get(rel) == key:
+                out.pages[rel] = previous.pages[rel]
+                continue
             markdown, blocks = render(env, template, lang, **context)
             marked = FRONT_MATTER + MARK + (markdown[len(FRONT_MATTER):] if markdown.startswith(FRONT_MATTER) else FRONT_MATTER + markdown)
-            out[file_name(base, lang)] = (marked, blocks)
+            out.pages[rel] = (marked, blocks)
+            out.fresh.add(rel)
     return out
+
+
+def summary_digest(plan: dict) -> str:
+    """A digest of what the pages other than the plan's own read of it: everything but its paragraphs, footnotes and
+    the text of its tasks and boxes, of which only the excerpt counts (theme pages show it)."""
+    def block(b: dict) -> dict | None:
+        for kind in ("task", "box"):
+            if kind in b:
+                excerpt = {lang: body_excerpt(b[kind]["body"], lang) for lang in LANGS}
+                return {kind: {**{k: v for k, v in b[kind].items() if k != "body"}, "excerpt": excerpt}}
+        return b if "indicators" in b else None
+
+    chapters = [
+        {**{k: v for k, v in chapter.items() if k != "sections"},
+         "sections": [{**{k: v for k, v in section.items() if k != "blocks"},
+                       "blocks": [x for x in map(block, section["blocks"]) if x is not None]} for section in chapter["sections"]]}
+        for chapter in plan["chapters"]
+    ]
+    summary = {**{k: v for k, v in plan.items() if k not in ("preamble", "footnotes", "chapters")}, "chapters": chapters}
+    return hashlib.sha1(json.dumps(summary, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def previously_written(docs_dir: Path) -> set[str]:
@@ -73,11 +125,15 @@ def _generated(path: Path) -> bool:
         return file.read(len(FRONT_MATTER) + len(MARK)) == FRONT_MATTER + MARK
 
 
-def write_pages(docs_dir: Path, pages: dict[str, tuple[str, list[str]]]) -> list[str]:
+def write_pages(docs_dir: Path, rendered: Rendered) -> list[str]:
     """Write the pages that changed, delete the generator's pages no longer made; return what was touched.
+
+    Only the pages rendered afresh are compared with their files: the others were checked by the build they were
+    rendered in.
 
     Only files carrying the generator's mark are ever deleted. A page without the mark where a generated one goes
     is a hand-written page: the build stops rather than overwrite it."""
+    pages = rendered.pages
     before = previously_written(docs_dir)
     clashes = [rel for rel in pages if rel not in before and (docs_dir / rel).exists() and not _generated(docs_dir / rel)]
     if clashes:
@@ -86,7 +142,7 @@ def write_pages(docs_dir: Path, pages: dict[str, tuple[str, list[str]]]) -> list
     touched = []
     for rel, (content, _) in pages.items():
         path = docs_dir / rel
-        if path.exists() and path.read_text(encoding="utf-8") == content:
+        if path.exists() and (rel not in rendered.fresh or path.read_text(encoding="utf-8") == content):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")

@@ -19,6 +19,7 @@ class Document:
     data: object
     marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # of values
     key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # of mapping keys
+    stamp: tuple[int, int] = (0, 0)  # the file's modification time (ns) and size when it was read
 
     def where(self, path: tuple) -> tuple[int, int]:
         """Line and column of the value at path, or of its nearest existing parent."""
@@ -69,6 +70,7 @@ def _build(loader, node, path, doc: Document, problems: list[Problem]):
 def load_document(path: Path, root: Path) -> Document:
     """Parse one YAML file; raise DataError naming file and line on any defect."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    stat = path.stat()
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -76,7 +78,7 @@ def load_document(path: Path, root: Path) -> Document:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataError([Problem(rel, line, col, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")]) from None
-    doc = Document(path, rel, None)
+    doc = Document(path, rel, None, stamp=(stat.st_mtime_ns, stat.st_size))
     loader = Loader(text)
     try:
         node = loader.get_single_node()

@@ -1,0 +1,50 @@
+"""Under `mkdocs serve` a rebuild renders again only the pages whose inputs changed (hooks/plansite/pages.py). After
+each kind of edit, the pages it gives must be exactly those of a full render of the edited data."""
+from __future__ import annotations
+
+import pytest
+from plansite import inputs
+from plansite.load import DocumentCache, load_site
+from plansite.pages import render_all
+
+from conftest import copy_project
+
+PLAN = "data/plans/nansha.yaml"
+# (file, text, replacement, English pages that must change: at least these)
+EDITS = {
+    "paragraph": (PLAN, "Environment and situation\n    blocks:\n    - zh:", None, ["plans/nansha"]),
+    "task body": (PLAN, "and keep stepping up work exchanges.", "and keep stepping up exchanges.", ["plans/nansha"]),
+    "task excerpt": (PLAN, "          en: Take the lead in piloting business environment reforms", "          en: Lead the piloting of business environment reforms", ["plans/nansha", "themes/governance-policy"]),
+    "task title": (PLAN, "en: Improve the IP work mechanism of the Pilot Free Trade Zone area", "en: Improve the IP working mechanism of the Pilot Free Trade Zone area", ["plans/nansha", "themes/governance-policy", "finder"]),
+    "theme tag": (PLAN, "        - governance-policy\n    - task:\n        id: ns-t2\n", "        - governance-policy\n        - pledge-financing\n    - task:\n        id: ns-t2\n", ["themes/pledge-financing", "themes/index", "plans/nansha"]),
+    "theme description": ("data/themes.yaml", "Loans secured by patents,", "Loans backed by patents,", ["themes/pledge-financing"]),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_rebuild_after_an_edit_gives_the_pages_of_a_full_render(tmp_path, edit):
+    root = copy_project(tmp_path)
+    cache = DocumentCache()
+    before = render_all(load_site(root, cache), inputs.shared_key(inputs.fingerprint(root), root))
+
+    name, old, new, changed = EDITS[edit]
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    if new is None:  # an edit deep in a narrative paragraph: its English gets a word more
+        start = text.index(old) + len(old)
+        en = text.index("\n      en: ", start) + len("\n      en: ")
+        text = text[:en] + "Today, " + text[en:]
+    else:
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+    site = load_site(root, cache)
+    after = render_all(site, inputs.shared_key(inputs.fingerprint(root), root), before)
+    full = render_all(site)
+    assert after.pages.keys() == full.pages.keys()
+    assert [rel for rel in full.pages if after.pages[rel] != full.pages[rel]] == []
+    for base in changed:
+        assert after.pages[f"{base}.en.md"] != before.pages[f"{base}.en.md"], base
+    if edit in ("paragraph", "task body"):  # nothing outside the plan's own page reads these
+        assert sorted(after.fresh) == ["plans/nansha.en.md", "plans/nansha.md"]  # the Chinese page is rendered, unchanged
