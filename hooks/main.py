@@ -1,10 +1,11 @@
 """MkDocs hook: the site's pipeline, one stage per event.
 
-    on_config      load and check data/ (load.py) into one Site
-    on_pre_build   render the generated pages (render.py, templates/) and write those that changed (pages.py)
+    on_config        load and check data/ (load.py) into one Site
+    on_pre_build     render the generated pages (render.py, templates/) and write those that changed (pages.py)
     on_page_content  put back the HTML each generated page set aside before Markdown (rawhtml.py)
-    on_post_page   per-page fixes of the theme's HTML (postprocess.py)
-    on_post_build  open data (opendata.py), the theme's CSS cut to what is used (stylesheet.py), search index
+    on_post_page     per-page fixes of the theme's HTML (postprocess.py)
+    on_post_build    open data (opendata.py), the theme's CSS cut to what is used (stylesheet.py), search index
+    on_serve, on_shutdown   under `mkdocs serve` only (livereload.py; see README, "Edit to browser")
 
 mkdocs-static-i18n builds each language in turn and every event fires once per language; the data is loaded and
 the pages rendered once per build, then reused for the second language.
