@@ -32,10 +32,10 @@ from plansite.load import DocumentCache, load_site  # noqa: E402
 from plansite.model import Site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
 from plansite.pages import MANIFEST, Rendered, previously_written, render_all, write_pages  # noqa: E402
-from plansite.postprocess import finish_page  # noqa: E402
+from plansite.postprocess import finish_not_found, finish_page  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
 from plansite.search_index import write_search_index  # noqa: E402
-from plansite.strings import strings  # noqa: E402
+from plansite.strings import LANGS, strings  # noqa: E402
 from plansite.stylesheet import purge_theme_css  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +54,7 @@ class BuildState:
     stale: bool = True  # `site` changed since the pages were rendered
     documents: DocumentCache = field(default_factory=DocumentCache)  # used under `mkdocs serve` only
     extras: subprocess.Popen | None = None  # under `mkdocs serve`: the process writing open data and search index
+    not_found: str = ""  # the "not found" page as the default language's build made it
 
 
 state = BuildState()
@@ -136,6 +137,16 @@ def on_shutdown() -> None:
     if state.extras and state.extras.poll() is None:  # MkDocs deletes the preview's directory next
         state.extras.kill()
         state.extras.wait()
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The site has one 404.html, at its root: the default language's (each language's build writes it there)."""
+    if template_name != "404.html":
+        return output
+    lang = config.theme["language"]
+    if lang == LANGS[0] or not state.not_found:
+        state.not_found = finish_not_found(output, lang, LANGS[0])
+    return state.not_found
 
 
 def on_env(env, config: MkDocsConfig, files):

@@ -159,3 +159,16 @@ def test_no_markup_leaks_into_any_page(site_dir):
         if found:
             offenders.append(f"{file.relative_to(site_dir)}: {found.group(0)}")
     assert offenders == []
+
+
+def test_the_not_found_page_speaks_both_languages_and_leads_home(site_dir):
+    # One 404.html at the root serves every missing address, in either language.
+    html = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.html["lang"] == "zh-Hans"
+    assert "找不到页面" in html.find("h1").get_text()
+    english = html.find(lang="en")
+    assert english is not None and "Page not found" in english.get_text()
+    assert {a["href"] for a in english.find_all("a")} == {"/en/", "/en/search/"}
+    switcher = {a["hreflang"]: a["href"] for a in html.select("a[hreflang]")}
+    assert switcher == {"zh": "/", "en": "/en/"}
+    assert not (site_dir / "en/404.html").exists()

@@ -17,6 +17,16 @@ def relative_alternates(output: str, page_url: str) -> str:
     return ALTERNATE.sub(lambda m: f'href="{up}{m[1].lstrip("/")}"{m[2]}', output)
 
 
+LANGUAGE_LINK = re.compile(r'href="[^"]*"(\s+hreflang="([^"]+)")')
+
+
+def finish_not_found(output: str, lang: str, default_lang: str) -> str:
+    """The "not found" page is one for every address: its language links lead to each language's home page."""
+    output = HEAD_ALTERNATE.sub("", output)
+    output = LANGUAGE_LINK.sub(lambda m: f'href="/{"" if m[2] == default_lang else m[2] + "/"}"{m[1]}', output)
+    return output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
+
+
 def finish_page(output: str, page_url: str, lang: str) -> str:
     output = relative_alternates(output, page_url)
     output = HEAD_ALTERNATE.sub("", output)
