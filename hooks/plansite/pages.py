@@ -1,9 +1,10 @@
 """Which pages the data makes (declared once, in page_sources), and writing them into docs/.
 
 The generator's pages must be real files under docs/ (mkdocs-static-i18n cannot take pages made in memory). Each
-file is written only when its content changed, so that `mkdocs serve` does not rebuild forever. The list of what the
-generator wrote is kept in docs/.gitignore, which is itself generated: git ignores exactly those files, the next
-build deletes only those that are no longer made, and a hand-written page is never deleted or overwritten.
+file is written only when its content changed, so that `mkdocs serve` does not rebuild forever, and carries the
+generator's mark in its front matter. The list of what the generator wrote is kept in docs/.gitignore, which is
+itself generated: git ignores exactly those files, the next build deletes those no longer made (if they still carry
+the mark), and a hand-written page is never deleted or overwritten.
 """
 from __future__ import annotations
 
