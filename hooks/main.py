@@ -81,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         state.site_dir = Path(config.site_dir)
     fingerprint = inputs.fingerprint(ROOT)
     if state.fingerprint != fingerprint:
+        if state.extras and state.extras.poll() is None:  # writing what this build will replace
+            state.extras.kill()
         strings.cache_clear()
         try:
             state.site = load_site(ROOT, state.documents if state.command == "serve" else None)

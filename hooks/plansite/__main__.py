@@ -35,11 +35,14 @@ def new_plan(args) -> int:
 
 
 def site_extras(args) -> int:
+    import os
+
     from .load import load_site
     from .opendata import write_open_data
     from .problems import DataError
     from .search_index import write_search_index
 
+    os.nice(10)  # after the browser and the next build
     try:
         site = load_site(ROOT)
     except DataError as exc:  # the build reports the problems; the previous open data and index stay

@@ -21,7 +21,7 @@ from .render import environment, render
 from .strings import LANGS
 
 FRONT_MATTER = "---\n"
-MARK = "generator: hooks/plansite/pages.py\n"  # the first field of every generated page's front matter
+MARK = "generator: hooks/plansite/pages.py"  # the first field of every generated page's front matter
 MANIFEST = ".gitignore"
 MANIFEST_HEADER = "# Pages generated from data/ by hooks/plansite/pages.py at each build (this file too): not committed, never edited.\n"
 
@@ -86,10 +86,17 @@ def render_all(site: Site, shared_key: tuple | None = None, previous: Rendered |
                 out.pages[rel] = previous.pages[rel]
                 continue
             markdown, blocks = render(env, template, lang, **context)
-            marked = FRONT_MATTER + MARK + (markdown[len(FRONT_MATTER):] if markdown.startswith(FRONT_MATTER) else FRONT_MATTER + markdown)
-            out.pages[rel] = (marked, blocks)
+            out.pages[rel] = (_marked(markdown, blocks), blocks)
             out.fresh.add(rel)
     return out
+
+
+def _marked(markdown: str, blocks: list[str]) -> str:
+    """The page's Markdown with the generator's mark in its front matter. The mark carries a digest of the HTML set
+    aside, so that the file changes whenever the page does: `mkdocs serve --dirty` rebuilds a page only then."""
+    digest = hashlib.sha1("\n\n".join(blocks).encode("utf-8")).hexdigest()[:16]
+    body = markdown[len(FRONT_MATTER):] if markdown.startswith(FRONT_MATTER) else FRONT_MATTER + markdown
+    return f"{FRONT_MATTER}{MARK} {digest}\n{body}"
 
 
 def summary_digest(plan: dict) -> str:
