@@ -33,7 +33,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -321,13 +320,9 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[dict]:
                   f"{len(builds)} rebuild(s)", flush=True)
     finally:
         plan.write_text(original, encoding="utf-8")
-        server.send_signal(signal.SIGINT)  # as Ctrl-C: mkdocs serve then removes its temporary site directory
-        try:
-            server.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        # A search index still being written when the server stops can leave its site directory behind.
+        server.terminate()
+        server.wait(timeout=60)
+        # Stopped this way, mkdocs serve leaves its temporary site directory behind.
         for site_dir in {m[1] for _, line in log.lines if (m := re.search(r"documentation to directory: (\S*mkdocs_\w+)", line))}:
             shutil.rmtree(site_dir, ignore_errors=True)
     return out
