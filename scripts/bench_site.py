@@ -33,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -50,7 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 import search_quality  # noqa: E402
-from plansite.validate import FOOTNOTE_REF, walk_texts  # noqa: E402
+from plansite.texts import FOOTNOTE_REF, walk_texts  # noqa: E402
 
 PY = sys.executable
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -291,8 +292,12 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[dict]:
     - rebuilds: how many rebuilds the one save set off, before the server fell quiet.
     """
     port = free_port()
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}", "--watch", "data", "--watch", "hooks"],
-                              cwd=repo, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if not (repo / ".venv").exists():
+        (repo / ".venv").symlink_to(ROOT / ".venv")
+    # scripts/serve itself, with its options; in a session of its own, so that stopping it also stops the process
+    # that writes the open data and the search index after each build.
+    server = subprocess.Popen(["scripts/serve"], cwd=repo, env=dict(ENV, ADDR=f"127.0.0.1:{port}"), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True)
     log = ServeLog(server.stderr)
     plan = repo / EDITED_PLAN
     original = plan.read_text(encoding="utf-8")
@@ -320,7 +325,7 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[dict]:
                   f"{len(builds)} rebuild(s)", flush=True)
     finally:
         plan.write_text(original, encoding="utf-8")
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
         # Stopped this way, mkdocs serve leaves its temporary site directory behind.
         for site_dir in {m[1] for _, line in log.lines if (m := re.search(r"documentation to directory: (\S*mkdocs_\w+)", line))}:

@@ -8,6 +8,7 @@ from pathlib import Path
 from .yamldoc import Document
 
 ITEM_KINDS = ("task", "box")  # the block kinds that are items; each indicator row is one too
+ELSEWHERE_SHOWN = 3  # other plans named beside an item as sharing its main theme
 
 
 @dataclass
@@ -72,14 +73,19 @@ class Site:
         """Agencies in the order of data/agencies.yaml."""
         return list(self.agencies.values())
 
-    def agency_roles(self, agency_id: str) -> dict[str, list["Responsibility"]]:
-        """Every task (and safeguard section) naming the agency, by role: lead, cooperating, shared."""
-        roles: dict[str, list[Responsibility]] = {"lead": [], "cooperating": [], "shared": []}
+    @cached_property
+    def _roles(self) -> dict[str, dict[str, list["Responsibility"]]]:
+        """Agency ID -> its responsibilities by role (computed once: every agency page asks for it)."""
+        index: dict[str, dict[str, list[Responsibility]]] = {}
         for ref in self.responsibilities:
             for role, ids in ref.data.items():
-                if agency_id in ids:
-                    roles[role].append(ref)
-        return roles
+                for agency_id in ids:
+                    index.setdefault(agency_id, {"lead": [], "cooperating": [], "shared": []})[role].append(ref)
+        return index
+
+    def agency_roles(self, agency_id: str) -> dict[str, list["Responsibility"]]:
+        """Every task (and safeguard section) naming the agency, by role: lead, cooperating, shared."""
+        return self._roles.get(agency_id, {"lead": [], "cooperating": [], "shared": []})
 
     @cached_property
     def _by_theme(self) -> dict[str, list[Item]]:
@@ -99,20 +105,31 @@ class Site:
             if (plan is None or i.plan is plan) and (kind is None or i.kind == kind)
         ]
 
-    def elsewhere(self, item: Item) -> dict | None:
-        """How many tasks and boxes of each other plan carry the item's main theme (for links to the theme page).
+    @cached_property
+    def _theme_counts(self) -> dict[str, dict[str, int]]:
+        """Theme ID -> plan ID -> how many of the plan's tasks and boxes carry the theme."""
+        counts: dict[str, dict[str, int]] = {}
+        for theme_id, items in self._by_theme.items():
+            for item in items:
+                if item.kind != "indicator":
+                    per_plan = counts.setdefault(theme_id, {})
+                    per_plan[item.plan["id"]] = per_plan.get(item.plan["id"], 0) + 1
+        return counts
 
-        Counts, not the items themselves, so that an item's share of its page stays the same as plans are added.
-        """
+    def elsewhere(self, item: Item) -> dict | None:
+        """How many tasks and boxes of other plans carry the item's main theme (for links to the theme page).
+
+        Counts, not the items, and for at most ELSEWHERE_SHOWN plans (those with most such items), with the number of
+        the others: an item's share of its page stays the same as plans are added."""
         themes = item.data.get("themes")
         if not themes:
             return None
-        counts: dict[str, int] = {}
-        for other in self._by_theme.get(themes[0], []):
-            if other.plan is not item.plan and other.kind != "indicator":
-                counts[other.plan["id"]] = counts.get(other.plan["id"], 0) + 1
-        plans = [(plan, counts[plan["id"]]) for plan in self.plans if plan["id"] in counts]
-        return {"theme": themes[0], "plans": plans} if plans else None
+        counts = self._theme_counts.get(themes[0], {})
+        others = [(n, plan) for n, plan in enumerate(self.plans) if plan["id"] in counts and plan is not item.plan]
+        if not others:
+            return None
+        shown = sorted(sorted(others, key=lambda pair: -counts[pair[1]["id"]])[:ELSEWHERE_SHOWN], key=lambda pair: pair[0])
+        return {"theme": themes[0], "plans": [(plan, counts[plan["id"]]) for _, plan in shown], "more": len(others) - len(shown)}
 
     def period_years(self) -> tuple[int, int] | None:
         """The base year and target year that every plan shares (2020, 2025), or None where they differ."""

@@ -9,12 +9,11 @@ the mark), and a hand-written page is never deleted or overwritten.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .facets import page_facets, plan_facets
 from .home import home_context
-from .identity import body_excerpt
 from .model import Site
 from .problems import DataError, Problem
 from .render import environment, render
@@ -58,7 +57,7 @@ class Rendered:
 
     pages: dict[str, tuple[str, list[str]]]  # docs-relative file -> (Markdown, raw HTML blocks set aside)
     keys: dict[str, tuple] = field(default_factory=dict)  # docs-relative file -> the inputs it was rendered from
-    summaries: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # plan ID -> (file stamp, summary digest)
+    facets: dict[str, tuple[tuple, dict]] = field(default_factory=dict)  # plan ID -> (file stamp, its facets)
     fresh: set[str] = field(default_factory=set)  # files rendered in this build, not taken from the previous one
 
 
@@ -66,19 +65,18 @@ def render_all(site: Site, shared_key: tuple | None = None, previous: Rendered |
     """Render every generated page.
 
     Under `mkdocs serve` a page is taken from the previous build when its inputs have not changed: `shared_key`
-    stands for everything but the plan files (the other data files, the templates, the strings), and each plan file
-    counts through its summary (what pages other than its own read of it) and, for its own page, its whole content.
-    Without `shared_key` (a plain build) everything is rendered."""
+    stands for everything but the plan files (the other data files, the templates, the strings); of the plans, a
+    page reads the facets it names (facets.py) and, for a plan's own page, the whole plan file. Without
+    `shared_key` (a plain build) everything is rendered."""
     env = environment(site)
     out = Rendered({})
     for plan in site.plans:
         stamp = site.docs[plan["id"]].stamp
-        known = previous.summaries.get(plan["id"]) if previous else None
-        out.summaries[plan["id"]] = known if known and known[0] == stamp else (stamp, summary_digest(plan))
-    summaries = tuple(out.summaries[plan["id"]][1] for plan in site.plans)
+        known = previous.facets.get(plan["id"]) if previous and shared_key is not None else None
+        out.facets[plan["id"]] = known if known and known[0] == stamp else (stamp, plan_facets(site, plan) if shared_key is not None else {})
     for base, (template, context) in page_sources(site).items():
         own = site.docs[context["plan"]["id"]].stamp if "plan" in context else None
-        key = (shared_key, summaries, own)
+        key = (shared_key, own, tuple((name, tuple(out.facets[p["id"]][1].get(name) for p in site.plans)) for name in page_facets(base, context)))
         for lang in LANGS:
             rel = file_name(base, lang)
             out.keys[rel] = key
@@ -97,26 +95,6 @@ def _marked(markdown: str, blocks: list[str]) -> str:
     digest = hashlib.sha1("\n\n".join(blocks).encode("utf-8")).hexdigest()[:16]
     body = markdown[len(FRONT_MATTER):] if markdown.startswith(FRONT_MATTER) else FRONT_MATTER + markdown
     return f"{FRONT_MATTER}{MARK} {digest}\n{body}"
-
-
-def summary_digest(plan: dict) -> str:
-    """A digest of what the pages other than the plan's own read of it: everything but its paragraphs, footnotes and
-    the text of its tasks and boxes, of which only the excerpt counts (theme pages show it)."""
-    def block(b: dict) -> dict | None:
-        for kind in ("task", "box"):
-            if kind in b:
-                excerpt = {lang: body_excerpt(b[kind]["body"], lang) for lang in LANGS}
-                return {kind: {**{k: v for k, v in b[kind].items() if k != "body"}, "excerpt": excerpt}}
-        return b if "indicators" in b else None
-
-    chapters = [
-        {**{k: v for k, v in chapter.items() if k != "sections"},
-         "sections": [{**{k: v for k, v in section.items() if k != "blocks"},
-                       "blocks": [x for x in map(block, section["blocks"]) if x is not None]} for section in chapter["sections"]]}
-        for chapter in plan["chapters"]
-    ]
-    summary = {**{k: v for k, v in plan.items() if k not in ("preamble", "footnotes", "chapters")}, "chapters": chapters}
-    return hashlib.sha1(json.dumps(summary, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def previously_written(docs_dir: Path) -> set[str]:
