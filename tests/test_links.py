@@ -1,6 +1,7 @@
 """Every internal link of the built site resolves, #anchors included, in both languages."""
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from functools import cache
@@ -61,12 +62,13 @@ def test_language_switcher_target_of_every_page_exists(site_dir):
 
 def test_every_script_and_style_sheet_a_page_loads_exists(site_dir):
     """Including Material's script, which pages load after their first paint (hooks/theme/main.html)."""
-    deferred = re.compile(r"""s\.src = "([^"]+)";""")
+    deferred = re.compile(r"""(\["[^\]]*"\])\.forEach""")
     missing, checked = [], 0
     for file in html_files(site_dir):
         text = file.read_text(encoding="utf-8")
         soup = BeautifulSoup(text, "html.parser")
-        refs = [s["src"] for s in soup.select("script[src]")] + [l["href"] for l in soup.select("link[rel=stylesheet]")] + deferred.findall(text)
+        refs = [s["src"] for s in soup.select("script[src]")] + [l["href"] for l in soup.select("link[rel=stylesheet]")]
+        refs += [src for found in deferred.findall(text) for src in json.loads(found)]
         assert any("javascripts/bundle." in r for r in refs), file
         for ref in refs:
             checked += 1

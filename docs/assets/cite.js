@@ -1,10 +1,7 @@
-// Turns the site-relative addresses in "Cite" boxes into full addresses, whatever host or sub-path serves the site.
+// Turns the site-relative addresses in "Cite" boxes (links to the item on this page) into full addresses, whatever
+// host or sub-path serves the site.
 (function () {
-  var nodes = document.querySelectorAll(".cite [data-path]");
-  var config = document.getElementById("__config");
-  if (!nodes.length || !config) return;
-  var root = new URL(JSON.parse(config.textContent).base + "/", location.href);
-  nodes.forEach(function (node) {
-    node.textContent = new URL(node.dataset.path, root).href;
+  document.querySelectorAll(".cite a[href^='#']").forEach(function (link) {
+    link.textContent = location.protocol + "//" + location.host + location.pathname + link.getAttribute("href");
   });
 })();

@@ -555,6 +555,8 @@
       else if (event.key === "Enter" && active >= 0 && opts[active] && !list.hidden) { event.preventDefault(); location.href = opts[active].href; }
     });
     document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
+    // The script arrives after the page has been painted: what the reader typed before gets its suggestions now.
+    if (document.activeElement === input && input.value.trim()) show(input.value);
   }
 
   // --- the results page ------------------------------------------------------------------------------------
