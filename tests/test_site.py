@@ -101,7 +101,7 @@ def test_color_toggle_speaks_the_language_of_its_page(site_dir):
     for file in site_dir.rglob("*.html"):
         text = file.read_text(encoding="utf-8")
         lang = re.search(r'<html lang="([^"]+)"', text).group(1)
-        start = text.find('data-md-component="palette"')
+        start = text.find('id="__palette_form"')
         assert start > 0, file
         toggle = BeautifulSoup(text[start:text.index("</form>", start)], "html.parser")
         names = [i["aria-label"] for i in toggle.select("input[aria-label]")] + [lb["title"] for lb in toggle.select("label[title]")]
