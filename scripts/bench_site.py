@@ -285,7 +285,7 @@ def free_port() -> int:
 
 
 def edit_to_browser(repo: Path, browser, runs: int) -> list[dict]:
-    """Under `mkdocs serve` (as scripts/serve runs it), one run per edit of a task title in nansha.yaml:
+    """Under scripts/serve, one run per edit of a task title in nansha.yaml:
 
     - visible: seconds from saving the file to the new title showing in the open page;
     - reload: seconds from saving to the server's "Reloading browsers" (its first rebuild done);
@@ -521,7 +521,7 @@ def main() -> int:
           f"{kb(plans[F][p]['html_zh'])}, {kb(plans[F][p]['html_en'])} | {plans[F][p]['ratio_zh']:.2f}, {plans[F][p]['ratio_en']:.2f} |" for p, r in plans[1].items()], "",
         *(["## Lighthouse (real site)", "", *bench_lighthouse.report_lines(lh, args.lighthouse_runs), ""] if lh else []),
         "## Edit to browser under `mkdocs serve`", "",
-        f"`mkdocs serve --livereload --watch data --watch hooks` (as scripts/serve runs it) with {EDIT_PAGE} open in Chromium;",
+        f"`scripts/serve` (`mkdocs serve --livereload --dirty --watch data --watch hooks`) with {EDIT_PAGE} open in Chromium;",
         f"each run saves a changed task title in {EDITED_PLAN}. Visible: from the save to the new title in the page. Rebuild",
         "done: from the save to the server's \"Reloading browsers\". Rebuilds: how many the one save set off.", "",
         f"| | 1x | {F}x |", "|---|--:|--:|",
