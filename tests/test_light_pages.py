@@ -43,3 +43,22 @@ def test_content_is_in_the_html_without_javascript(page):
         body = heading.find_next_sibling("div")
         assert body.select_one("details.cite p") and body.select_one("details.zh-original div[lang=zh-Hans]"), heading["id"]
     assert len(items) == 50
+
+
+def test_theme_style_sheet_keeps_the_states_its_script_sets(browser, server):
+    # Classes Material's script adds at run time are not in the HTML; the cut style sheet must keep their rules.
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    tab.goto(server + "/en/plans/guangzhou/")
+    tab.wait_for_selector("html.js")
+    tab.mouse.wheel(0, 6000)
+    tab.wait_for_selector(".md-nav--secondary .md-nav__link--passed")
+    # the site's name gives way to the page's title in the header (after a transition)
+    tab.wait_for_function("() => getComputedStyle(document.querySelector('.md-header__title--active .md-header__topic')).opacity === '0'")
+    colours = tab.evaluate("""() => {
+      const colour = el => getComputedStyle(el).color;
+      const toc = document.querySelector('.md-nav--secondary');
+      return {passed: colour(toc.querySelector('.md-nav__link--passed')), ahead: colour([...toc.querySelectorAll('.md-nav__link')].pop())};
+    }""")
+    context.close()
+    assert colours["passed"] != colours["ahead"]  # read sections are greyed (toc.follow)
