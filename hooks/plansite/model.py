@@ -9,6 +9,7 @@ from .yamldoc import Document
 
 ITEM_KINDS = ("task", "box")  # the block kinds that are items; each indicator row is one too
 ELSEWHERE_SHOWN = 3  # other plans named beside an item as sharing its main theme
+ROLES = ("lead", "cooperating", "shared")  # what a responsibility names agencies as, in the order pages list them
 
 
 @dataclass
@@ -80,12 +81,12 @@ class Site:
         for ref in self.responsibilities:
             for role, ids in ref.data.items():
                 for agency_id in ids:
-                    index.setdefault(agency_id, {"lead": [], "cooperating": [], "shared": []})[role].append(ref)
+                    index.setdefault(agency_id, {r: [] for r in ROLES})[role].append(ref)
         return index
 
     def agency_roles(self, agency_id: str) -> dict[str, list["Responsibility"]]:
         """Every task (and safeguard section) naming the agency, by role: lead, cooperating, shared."""
-        return self._roles.get(agency_id, {"lead": [], "cooperating": [], "shared": []})
+        return self._roles.get(agency_id) or {r: [] for r in ROLES}
 
     @cached_property
     def _by_theme(self) -> dict[str, list[Item]]:

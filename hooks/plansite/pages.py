@@ -70,19 +70,23 @@ def render_all(site: Site, shared_key: tuple | None = None, previous: Rendered |
     `shared_key` (a plain build) everything is rendered."""
     env = environment(site)
     out = Rendered({})
-    for plan in site.plans:
-        stamp = site.docs[plan["id"]].stamp
-        known = previous.facets.get(plan["id"]) if previous and shared_key is not None else None
-        out.facets[plan["id"]] = known if known and known[0] == stamp else (stamp, plan_facets(site, plan) if shared_key is not None else {})
+    incremental = shared_key is not None
+    if incremental:
+        for plan in site.plans:
+            stamp = site.docs[plan["id"]].stamp
+            known = previous.facets.get(plan["id"]) if previous else None
+            out.facets[plan["id"]] = known if known and known[0] == stamp else (stamp, plan_facets(site, plan))
     for base, (template, context) in page_sources(site).items():
-        own = site.docs[context["plan"]["id"]].stamp if "plan" in context else None
-        key = (shared_key, own, tuple((name, tuple(out.facets[p["id"]][1].get(name) for p in site.plans)) for name in page_facets(base, context)))
+        if incremental:
+            own = site.docs[context["plan"]["id"]].stamp if "plan" in context else None
+            key = (shared_key, own, tuple((name, tuple(out.facets[p["id"]][1].get(name) for p in site.plans)) for name in page_facets(base, context)))
         for lang in LANGS:
             rel = file_name(base, lang)
-            out.keys[rel] = key
-            if shared_key is not None and previous and previous.keys.get(rel) == key:
-                out.pages[rel] = previous.pages[rel]
-                continue
+            if incremental:
+                out.keys[rel] = key
+                if previous and previous.keys.get(rel) == key:
+                    out.pages[rel] = previous.pages[rel]
+                    continue
             markdown, blocks = render(env, template, lang, **context)
             out.pages[rel] = (_marked(markdown, blocks), blocks)
             out.fresh.add(rel)

@@ -20,14 +20,17 @@ def relative_alternates(output: str, page_url: str) -> str:
 LANGUAGE_LINK = re.compile(r'href="[^"]*"(\s+hreflang="([^"]+)")')
 
 
+def _head_and_language(output: str, lang: str) -> str:
+    """No page-level alternates in the head, and the page's language as BCP 47."""
+    output = HEAD_ALTERNATE.sub("", output)
+    return output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
+
+
 def finish_not_found(output: str, lang: str, default_lang: str) -> str:
     """The "not found" page is one for every address: its language links lead to each language's home page."""
-    output = HEAD_ALTERNATE.sub("", output)
     output = LANGUAGE_LINK.sub(lambda m: f'href="/{"" if m[2] == default_lang else m[2] + "/"}"{m[1]}', output)
-    return output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
+    return _head_and_language(output, lang)
 
 
 def finish_page(output: str, page_url: str, lang: str) -> str:
-    output = relative_alternates(output, page_url)
-    output = HEAD_ALTERNATE.sub("", output)
-    return output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
+    return _head_and_language(relative_alternates(output, page_url), lang)

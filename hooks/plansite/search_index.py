@@ -17,7 +17,7 @@ from pathlib import Path
 import snowballstemmer
 
 from . import identity as ident
-from .model import Item, Site, iter_blocks
+from .model import ROLES, Item, Site, iter_blocks
 from .numerals import cn_number, roman
 from .strings import LANGS, numbered, s
 from .terminology import renderings
@@ -105,7 +105,7 @@ class Records:
     def _responsibility(self, item: Item) -> str:
         resp = item.data.get("responsibility") or {}
         lines = []
-        for role in ("lead", "cooperating", "shared"):
+        for role in ROLES:
             if role in resp:
                 names = s("list_sep", self.lang).join(self.site.agencies[a]["name"][self.lang] for a in resp[role])
                 lines.append(s(role, self.lang) + s("colon", self.lang) + names)
@@ -357,7 +357,7 @@ class Lexicon:
         data = item.data
         if item.kind == "indicator":
             return ident.plain(data["name"], "zh")
-        return ident.plain(data["title"], "zh") + "\n" + "\n".join(ident.paragraph_text(p, "zh") for p in data["body"])
+        return ident.plain(data["title"], "zh") + "\n" + ident.body_text(item, "zh")
 
     def stems(self, lang: str) -> dict[str, str]:
         """Stem of every English word the browser may meet: the text (English site) and the names it maps."""
