@@ -76,6 +76,11 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         if agencies_doc and all(vocab_docs.values()):
             problems.extend(check.reference_problems(site, plan, doc))
     _load_progress(site, data_dir, root, problems, complete, read)
+    traditional_doc = read(data_dir / "traditional.yaml", root, "traditional", problems)
+    if traditional_doc:
+        site.traditional = traditional_doc.data["corrections"]
+        if complete:
+            problems.extend(check.correction_problems(site, traditional_doc))
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
