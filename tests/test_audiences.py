@@ -11,7 +11,7 @@ from plansite.identity import body_text
 from plansite.load import load_site
 from plansite.problems import DataError
 
-from conftest import ROOT
+from conftest import ROOT, drop_tag_list
 
 HONG_KONG_MACAO = re.compile("香港|澳门|港澳|粤港|粤澳|深港|穗港|穗澳|珠澳")
 
@@ -47,15 +47,7 @@ def test_an_sme_finds_the_items_for_all_enterprises(site):
 
 def test_a_task_without_audience_stops_the_build_with_file_and_line(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    plan = tmp_path / "data/plans/zhongshan.yaml"
-    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(n for n, line in enumerate(lines) if "id: zs-t1-1" in line)
-    tag = next(n for n in range(start, len(lines)) if lines[n].strip() == "audiences:")
-    indent = lines[tag][: len(lines[tag]) - len(lines[tag].lstrip())]
-    end = tag + 1
-    while lines[end].startswith(indent + "- "):
-        end += 1
-    plan.write_text("".join(lines[:tag] + lines[end:]), encoding="utf-8")
+    drop_tag_list(tmp_path / "data/plans/zhongshan.yaml", "zs-t1-1", "audiences")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
     [message] = [line for line in str(caught.value).splitlines() if "audience" in line]
