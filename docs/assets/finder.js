@@ -159,7 +159,8 @@
     results.textContent = "";
     advice.textContent = "";
     var notes = found.length ? countNotes(found) : [];
-    count.textContent = found.length ? fill(words.count, { n: found.length }) + (notes.length ? (lang === "zh" ? "（" + notes.join("；") + "）" : " (" + notes.join("; ") + ")") : "") : words.empty;
+    count.textContent = found.length ? fill(words.count, { n: found.length }) : words.empty;
+    if (notes.length) count.appendChild(el("span", { "class": "finder-count-note" }, lang === "zh" ? "（" + notes.join("；") + "）" : " (" + notes.join("; ") + ")"));
     if (!found.length) {
       adviseDropping();
       return;
