@@ -12,7 +12,8 @@
   var count = document.getElementById("finder-count");
   var advice = document.getElementById("finder-advice");
   var config = JSON.parse(document.getElementById("finder-config").textContent);
-  var lang = results.dataset.lang;
+  var lang = results.dataset.lang;  // the edition: zh, zh-hant or en (the keys of the texts in finder.json)
+  var chinese = lang !== "en";
   var words = count.dataset;
   var data = null;
   var vocab = {};
@@ -91,11 +92,11 @@
 
   function whereTo(item) {
     var p = el("p", { "class": "finder-where" });
-    p.appendChild(el("span", { "class": "where-label" }, words.where + (lang === "zh" ? "：" : ": ")));
-    if (item.where_fallback) p.appendChild(el("span", { "class": "where-fallback" }, words.fallback + (lang === "zh" ? "：" : ": ")));
+    p.appendChild(el("span", { "class": "where-label" }, words.where + (chinese ? "：" : ": ")));
+    if (item.where_fallback) p.appendChild(el("span", { "class": "where-fallback" }, words.fallback + (chinese ? "：" : ": ")));
     var page = config.root + vocab.plans[item.plan].services;
     item.where.forEach(function (id, n) {
-      if (n) p.appendChild(document.createTextNode(lang === "zh" ? "、" : "; "));
+      if (n) p.appendChild(document.createTextNode(chinese ? "、" : "; "));
       p.appendChild(el("a", { href: page + "#" + id }, data.places[id].name[lang]));
     });
     if (!item.where.length) p.appendChild(el("a", { href: page }, vocab.plans[item.plan].region[lang]));
@@ -106,13 +107,13 @@
     var li = el("li", { "data-id": item.id });
     var a = el("a", { href: config.root + item.url });
     if (planName) a.appendChild(el("span", { "class": "finder-plan" }, planName));
-    a.appendChild(document.createTextNode((planName ? " " : "") + item.label[lang] + (lang === "zh" ? "\u3000" : " ") + item.title[lang]));
+    a.appendChild(document.createTextNode((planName ? " " : "") + item.label[lang] + (chinese ? "\u3000" : " ") + item.title[lang]));
     li.appendChild(a);
     li.appendChild(el("p", { "class": "finder-excerpt" }, item.excerpt[lang]));
     if (item.responsible.agencies) {
       var who = item.responsible.role === "lead" ? words.led : words.shared;
-      var names = item.responsible.agencies.map(function (n) { return n[lang]; }).join(lang === "zh" ? "、" : "; ");
-      li.appendChild(el("p", { "class": "finder-agency" }, who + (lang === "zh" ? "：" : ": ") + names));
+      var names = item.responsible.agencies.map(function (n) { return n[lang]; }).join(chinese ? "、" : "; ");
+      li.appendChild(el("p", { "class": "finder-agency" }, who + (chinese ? "：" : ": ") + names));
     }
     li.appendChild(whereTo(item));
     return li;
@@ -160,7 +161,7 @@
     advice.textContent = "";
     var notes = found.length ? countNotes(found) : [];
     count.textContent = found.length ? fill(words.count, { n: found.length }) : words.empty;
-    if (notes.length) count.appendChild(el("span", { "class": "finder-count-note" }, lang === "zh" ? "（" + notes.join("；") + "）" : " (" + notes.join("; ") + ")"));
+    if (notes.length) count.appendChild(el("span", { "class": "finder-count-note" }, chinese ? "（" + notes.join("；") + "）" : " (" + notes.join("; ") + ")"));
     if (!found.length) {
       adviseDropping();
       return;

@@ -80,6 +80,11 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
     if services_doc and complete and all(vocab_docs.values()) and agencies_doc:
         problems.extend(check.services_problems(site, services_doc))
         site.services = services_doc.data
+    traditional_doc = read(data_dir / "traditional.yaml", root, "traditional", problems)
+    if traditional_doc:
+        site.traditional = traditional_doc.data["corrections"]
+        if complete:
+            problems.extend(check.correction_problems(site, traditional_doc))
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
