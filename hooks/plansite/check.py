@@ -266,3 +266,41 @@ def correction_problems(site: Site, doc: Document) -> list[Problem]:
         if plain.back.convert(traditional) != simplified:
             problems.append(doc.problem(("corrections", k, "traditional"), f"OpenCC hk2s turns '{traditional}' into '{plain.back.convert(traditional)}', not '{simplified}': check the characters"))
     return problems
+
+
+def reader_problems(site: Site, doc: Document) -> list[Problem]:
+    """The reader's vocabulary leads somewhere: each official term stands in the text of some task, box or indicator
+    in its language (English by word stems, as search reads it), each theme exists, and no reader's word is listed
+    twice or also as a word to ignore."""
+    from .identity import body_text, plain
+    from .search.text import fold, stem, words
+
+    def stems(text: str) -> str:
+        return " " + " ".join(stem(w) for w in words(text)) + " "
+
+    items = [i for i in site.items.values()]
+    texts = {
+        "zh": [fold(plain(i.data.get("title") or i.data["name"], "zh") + "\n" + (body_text(i, "zh") if i.kind != "indicator" else "")) for i in items],
+        "en": [stems(plain(i.data.get("title") or i.data["name"], "en") + "\n" + (body_text(i, "en") if i.kind != "indicator" else "")) for i in items],
+    }
+    found = {"zh": lambda term: any(fold(term) in t for t in texts["zh"]),
+             "en": lambda term: stems(term).strip() and any(stems(term) in t for t in texts["en"])}
+    problems: list[Problem] = []
+    ignored = {lang: {fold(w) for w in doc.data["ignore"][lang]} for lang in ("zh", "en")}
+    seen: dict[str, tuple] = {}
+    for k, entry in enumerate(doc.data["words"]):
+        for lang in ("zh", "en"):
+            for n, term in enumerate(entry["official"][lang]):
+                if not found[lang](term):
+                    problems.append(doc.problem(("words", k, "official", lang, n), f"'{term}' is not in the {'Chinese' if lang == 'zh' else 'English'} text of any task, box or indicator"))
+            for n, word in enumerate(entry["reader"].get(lang, [])):
+                key = fold(word).strip()
+                if key in seen:
+                    problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}' is already listed (at {seen[key][0]})"))
+                elif key in ignored["zh"] | ignored["en"]:
+                    problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}' is also a word to ignore"))
+                seen.setdefault(key, (f"{doc.rel}:{doc.where(('words', k, 'reader', lang, n))[0]}",))
+        for n, theme in enumerate(entry.get("themes", [])):
+            if theme not in site.themes:
+                problems.append(doc.problem(("words", k, "themes", n), f"unknown theme '{theme}'" + suggest(theme, site.themes)))
+    return problems

@@ -85,6 +85,11 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         site.traditional = traditional_doc.data["corrections"]
         if complete:
             problems.extend(check.correction_problems(site, traditional_doc))
+    reader_doc = read(data_dir / "reader-vocabulary.yaml", root, "reader-vocabulary", problems)
+    if reader_doc:
+        site.reader = reader_doc.data
+        if complete:
+            problems.extend(check.reader_problems(site, reader_doc))
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
