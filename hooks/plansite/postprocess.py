@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .strings import s
+
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}  # the theme's language code -> the page's lang attribute (BCP 47)
 ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
 # <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
@@ -20,9 +22,18 @@ def relative_alternates(output: str, page_url: str) -> str:
 LANGUAGE_LINK = re.compile(r'href="[^"]*"(\s+hreflang="([^"]+)")')
 
 
+# The Markdown toc extension gives every heading's link one title for the whole site (permalink_title).
+PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
+# The theme joins "previous"/"next" and the page title in its footer links' labels with an English colon.
+FOOTER_LABEL = re.compile(r'(<a href="[^"]*" class="md-footer__link md-footer__link--(?:prev|next)" aria-label="[^":]*): ')
+
+
 def _head_and_language(output: str, lang: str) -> str:
-    """No page-level alternates in the head, and the page's language as BCP 47."""
+    """No page-level alternates in the head, heading links titled in the page's language, and the page's language
+    as BCP 47."""
     output = HEAD_ALTERNATE.sub("", output)
+    output = PERMALINK_TITLE.sub(lambda m: m[1] + s("permalink", lang) + m[2], output)
+    output = FOOTER_LABEL.sub(lambda m: m[1] + s("colon", lang), output)
     return output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
 
 
