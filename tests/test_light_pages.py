@@ -7,8 +7,9 @@ from plansite.stylesheet import purge_css
 
 def test_theme_script_loaded_after_the_page_still_starts(tab, server):
     tab.goto(server + "/en/plans/guangzhou/")
-    # Material wraps wide tables for scrolling and marks the section being read in the table of contents.
-    tab.wait_for_selector(".md-typeset__scrollwrap", state="attached", timeout=15000)
+    # Material's script has started (it publishes its document$ stream) and marks the section being read in the
+    # table of contents.
+    tab.wait_for_function("() => window.document$ !== undefined", timeout=15000)
     tab.evaluate("document.getElementById('gz-s3-2').scrollIntoView()")
     tab.wait_for_selector(".md-nav--secondary .md-nav__link--active", state="attached", timeout=15000)
 
