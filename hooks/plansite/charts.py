@@ -104,13 +104,19 @@ def trajectory_chart(
         out.append(f'<circle class="traj-baseline" cx="{x(start):.1f}" cy="{y(baseline):.1f}" r="3.5"/>')
     out.append(f'<path class="traj-target" d="M{x(end):.1f} {y(target) - 5:.1f}l5 5l-5 5l-5 -5z"/>')
     out.append(f'<text class="traj-label" x="{x(end) + 8:.1f}" y="{y(target) + 4:.1f}">{html.escape(labels["target"])} {_fmt(target)}</text>')
+    placed = [y(target) + 4]
     for name, series in lines:
         coords = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in series)
         out.append(f'<polyline class="traj-context" points="{coords}"/>')
         for t, v in series:
             out.append(f'<rect class="traj-context-point" x="{x(t) - 2.5:.1f}" y="{y(v) - 2.5:.1f}" width="5" height="5"/>')
         t, v = series[-1]
-        out.append(f'<text class="traj-label traj-context-label" x="{x(t) + 6:.1f}" y="{y(v) + 4:.1f}">{html.escape(name)}</text>')
+        ly = y(v) + 4
+        for taken in placed:  # clear of the labels already placed at the right end (the target's first)
+            if abs(ly - taken) < FONT + 4:
+                ly = taken + (FONT + 4 if ly >= taken else -(FONT + 4))
+        placed.append(ly)
+        out.append(f'<text class="traj-label traj-context-label" x="{x(t) + 6:.1f}" y="{ly:.1f}">{html.escape(name)}</text>')
     for t, v, label in points:
         out.append(f'<circle class="traj-obs" cx="{x(t):.1f}" cy="{y(v):.1f}" r="4.5"/>')
         out.append(f'<text class="traj-label traj-obs-label" x="{x(t):.1f}" y="{y(v) - 8:.1f}" text-anchor="middle">{html.escape(label)}</text>')
