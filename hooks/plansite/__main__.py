@@ -40,7 +40,7 @@ def site_extras(args) -> int:
     from .load import load_site
     from .opendata import write_open_data
     from .problems import DataError
-    from .search_index import write_search_index
+    from .search import write_search_index
 
     os.nice(10)  # after the browser and the next build
     try:
@@ -48,8 +48,11 @@ def site_extras(args) -> int:
     except DataError as exc:  # the build reports the problems; the previous open data and index stay
         print(exc, file=sys.stderr)
         return 1
-    write_open_data(site, args.site_dir)
-    write_search_index(site, args.site_dir)
+    from .traditional import Converter
+
+    converter = Converter(site.traditional)
+    write_open_data(site, args.site_dir, converter)
+    write_search_index(site, args.site_dir, converter)
     return 0
 
 
