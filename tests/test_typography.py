@@ -28,15 +28,19 @@ def stray_full_width(html: BeautifulSoup) -> list[str]:
     return found
 
 
-def test_no_full_width_punctuation_on_english_pages(site_dir):
-    pages = sorted((site_dir / "en").rglob("*.html"))
+@pytest.fixture(scope="module")
+def english_pages(site_dir) -> dict[str, BeautifulSoup]:
+    pages = {file.relative_to(site_dir).as_posix(): BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser") for file in sorted((site_dir / "en").rglob("*.html"))}
     assert len(pages) > 50
-    offenders = {}
-    for file in pages:
-        stray = stray_full_width(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
-        if stray:
-            offenders[file.relative_to(site_dir).as_posix()] = stray[:3]
-    assert offenders == {}
+    return pages
+
+
+def _offenders(pages: dict[str, BeautifulSoup], check) -> dict[str, list[str]]:
+    return {path: found[:3] for path, html in pages.items() if (found := check(html))}
+
+
+def test_no_full_width_punctuation_on_english_pages(english_pages):
+    assert _offenders(english_pages, stray_full_width) == {}
 
 
 def test_the_check_finds_full_width_punctuation():
@@ -79,14 +83,8 @@ def punctuation_inside_quotes(html: BeautifulSoup) -> list[str]:
     return sorted(set(found))
 
 
-def test_commas_and_full_stops_go_outside_closing_quotation_marks(site_dir):
-    pages = sorted((site_dir / "en").rglob("*.html"))
-    offenders = {}
-    for file in pages:
-        found = punctuation_inside_quotes(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
-        if found:
-            offenders[file.relative_to(site_dir).as_posix()] = found[:3]
-    assert offenders == {}
+def test_commas_and_full_stops_go_outside_closing_quotation_marks(english_pages):
+    assert _offenders(english_pages, punctuation_inside_quotes) == {}
 
 
 def test_the_quotation_check_finds_punctuation_inside():
