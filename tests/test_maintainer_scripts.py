@@ -12,7 +12,7 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 def repo_copy(tmp_path):
     repo = tmp_path / "repo"
-    for name in ("data", "hooks", "scripts"):
+    for name in ("data", "docs", "hooks", "scripts"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("requirements.txt", "requirements-test.txt"):
         shutil.copyfile(ROOT / name, repo / name)
