@@ -34,8 +34,11 @@ def test_bad_input(tmp_path, case):
         target.write_text(case["content"], encoding="utf-8")
     else:
         base = target.read_text(encoding="utf-8") if "file" in case else (CORPUS / "base-plan.yaml").read_text(encoding="utf-8")
-        assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
-        target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
+        if "append" in case:
+            target.write_text(base + case["append"], encoding="utf-8")
+        else:
+            assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
+            target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
     lines = str(caught.value).splitlines()

@@ -49,6 +49,8 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         name: read(data_dir / f"{name}.yaml", root, schema, problems)
         for name, schema in (("themes", "themes"), ("audiences", "vocabulary"), ("support", "vocabulary"))
     }
+    if glossary_doc:
+        problems.extend(check.duplicate_terms(glossary_doc))
     site = Site(
         root, [], _vocabulary(agencies_doc, "agencies", problems), glossary_doc.data["terms"] if glossary_doc else [],
         themes=_vocabulary(vocab_docs["themes"], "themes", problems),

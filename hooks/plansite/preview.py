@@ -58,8 +58,10 @@ def keep_serving(on_result: Callable[[Failure | None], None], problems: Callable
             build(config, **kwargs)
         except Exception:  # MkDocs' Abort included; KeyboardInterrupt still ends the server
             found = problems()
-            shown = [] if found else list(dict.fromkeys(messages.lines))
-            on_result(Failure(found, shown or ["the build failed: see the terminal"]))
+            if found:
+                on_result(Failure(found))
+            else:
+                on_result(Failure(messages=list(dict.fromkeys(messages.lines)) or ["the build failed: see the terminal"]))
             logging.getLogger("mkdocs.plugins.plansite").error("Every page of the preview lists the problems until they are fixed.")
         else:
             on_result(None)

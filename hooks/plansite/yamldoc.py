@@ -8,6 +8,8 @@ one error. Every defect, a date that does not exist included, becomes a Problem 
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +46,11 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 40  # the plans nest about a dozen levels; far deeper is a mistake (and would exhaust the stack later)
 MAX_INT = 2**53  # beyond this a whole number cannot be written exactly in the open data's JSON
+MAX_TEXT = 20_000  # characters in one value; the longest paragraph of the plans has about 5,300
+# Characters no text of the site should hold: control characters (line breaks and tabs aside), which a double-quoted
+# value can spell ("\u0000"), and invisible format characters (zero-width, direction overrides, a stray BOM).
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029"
+                       "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
 _TAG = "tag:yaml.org,2002:"
 _SKIP = object()  # the key of a mapping entry that is left out (a key that is not text, or given twice)
 _STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -101,7 +108,8 @@ class _Builder:
                         self.report(_mark(event), path, f"anchor &{event.anchor} is not allowed in data files: remove it")
                     if event.tag is not None:
                         tag = "!!" + event.tag[len(_TAG):] if event.tag.startswith(_TAG) else event.tag
-                        self.report(_mark(event), path, f"tag {shown(tag, 40)} is not allowed in data files: remove it (quote a value to make it text)")
+                        tag = tag if len(tag) <= 40 else tag[:39] + "…"
+                        self.report(_mark(event), path, f"tag {tag} is not allowed in data files: remove it (quote a value to make it text)")
                     if kept:
                         self.doc.marks[path] = _mark(event)
                     if isinstance(event, yaml.ScalarEvent):
@@ -164,7 +172,17 @@ class _Builder:
             return None
         if kind == "merge":
             self.report(_mark(event), path, "merge keys (<<) are not allowed in data files: write the entries out in full")
-        return event.value
+        return self.text(event, path)
+
+    def text(self, event, path: tuple) -> str:
+        value = event.value
+        if len(value) > MAX_TEXT:
+            self.report(_mark(event), path, f"is {len(value):,} characters long (at most {MAX_TEXT:,}): check what was pasted")
+        if found := INVISIBLE.search(value):
+            char = found.group(0)
+            name = unicodedata.name(char, "a control character")
+            self.report(_mark(event), path, f"contains U+{ord(char):04X} ({name}) at character {found.start() + 1}: remove it")
+        return value
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
