@@ -8,8 +8,10 @@
     on_serve, on_shutdown   under `mkdocs serve` only (livereload.py; see README, "Edit to browser"); while the site
                      cannot be built, every page of the preview lists the problems (preview.py)
 
-mkdocs-static-i18n builds each language in turn and every event fires once per language; the data is loaded and
-the pages rendered once per build, then reused for the second language.
+mkdocs-static-i18n builds each edition in turn (editions.py: Simplified, Traditional, English) and every event fires
+once per edition; the data is loaded and the pages rendered once per build, then reused for the other editions. The
+Traditional edition's pages are the Simplified ones, converted to Traditional characters as they are written
+(on_post_page, traditional.py).
 """
 from __future__ import annotations
 
@@ -32,12 +34,14 @@ from plansite.livereload import DirtyBuildNotice, ignore_own_writes  # noqa: E40
 from plansite.load import DocumentCache, load_site  # noqa: E402
 from plansite.model import Site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
-from plansite.pages import MANIFEST, Rendered, previously_written, render_all, write_pages  # noqa: E402
-from plansite.postprocess import finish_not_found, finish_page  # noqa: E402
+from plansite.editions import EDITIONS, Edition, edition  # noqa: E402
+from plansite.pages import MANIFEST, Rendered, hand_written_twins, previously_written, render_all, write_pages  # noqa: E402
+from plansite.postprocess import finish_not_found, finish_page, finish_sitemap  # noqa: E402
 from plansite.problems import DataError, Problem  # noqa: E402
 from plansite.search_index import write_search_index  # noqa: E402
-from plansite.strings import LANGS, strings  # noqa: E402
+from plansite.strings import strings  # noqa: E402
 from plansite.stylesheet import purge_theme_css  # noqa: E402
+from plansite.traditional import Converter  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -51,11 +55,13 @@ class BuildState:
     site_dir: Path | None = None  # the root site directory (static-i18n points config.site_dir at en/ for English)
     fingerprint: tuple = ()  # of data/ and hooks/plansite/ when `site` was loaded
     site: Site | None = None
+    converter: Converter | None = None  # to Traditional characters, with the corrections of the current `site`
+    edition: Edition = EDITIONS[0]  # the edition being built
     rendered: Rendered | None = None  # the generated pages of the current `site`
     stale: bool = True  # `site` changed since the pages were rendered
     documents: DocumentCache = field(default_factory=DocumentCache)  # used under `mkdocs serve` only
     extras: subprocess.Popen | None = None  # under `mkdocs serve`: the process writing open data and search index
-    not_found: str = ""  # the "not found" page as the default language's build made it
+    not_found: str = ""  # the "not found" page as the default edition's build made it
     problems: list[Problem] = field(default_factory=list)  # of the build under way, once it has failed on them
     failure: preview.Failure | None = None  # under `mkdocs serve`: why the last build failed (None: it did not)
 
@@ -85,6 +91,10 @@ def _failed(exc: DataError, where: str) -> PluginError:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins.get("i18n")
+    locales = [language.locale for language in i18n.config.languages] if i18n else []
+    if locales != [e.code for e in EDITIONS]:
+        raise PluginError(f"mkdocs.yml: plugins.i18n.languages must be the editions of hooks/plansite/editions.py in order, {[e.code for e in EDITIONS]}; found {locales}")
     # Page dates (sitemap lastmod) come from the data, not the clock, so two builds of one commit are identical.
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     if state.site_dir is None:
@@ -103,11 +113,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if state.command == "build" and (new := addresses.record(ROOT, state.site.addresses)):
             log.info("plansite: %d new address(es) recorded in %s (commit it with your change)", len(new), addresses.PUBLISHED)
             fingerprint = inputs.fingerprint(ROOT)
+        state.converter = Converter(state.site.traditional)
         state.fingerprint, state.stale = fingerprint, True
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    state.edition = edition(config.theme["language"])  # mkdocs-static-i18n sets the theme's language to the locale
     if state.stale:
         # Under `mkdocs serve`, pages whose inputs did not change are taken from the previous build.
         serving = state.command == "serve"
@@ -117,8 +129,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         except DataError as exc:
             raise _failed(exc, "the site settings") from None
         state.stale = False
+    docs_dir = Path(config.docs_dir)
+    pages = state.rendered.pages | hand_written_twins(docs_dir, state.rendered.pages)
     try:
-        touched = write_pages(Path(config.docs_dir), state.rendered)
+        touched = write_pages(docs_dir, pages, state.rendered.fresh | (pages.keys() - state.rendered.pages.keys()))
     except DataError as exc:
         raise _failed(exc, "docs/") from None
     if touched:
@@ -132,33 +146,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         page.present_anchor_ids.update(rawhtml.anchor_ids(generated[1]))
         html = rawhtml.restore(html, generated[1])
     if state.site and state.site.addresses and state.site.addresses.moves.targets:
-        html = addresses.keep_old_anchors(html, _address(page.file.src_uri), state.site.addresses.moves, config.theme["language"])
+        html = addresses.keep_old_anchors(html, _address(page.file.src_uri), state.site.addresses.moves, state.edition)
     return html
 
 
 def _address(src_uri: str) -> str:
-    """The address of the page made from a docs/ file, the same in every language: plans/nansha.en.md -> /plans/nansha/."""
+    """The address of the page made from a docs/ file, the same in every edition: plans/nansha.en.md -> /plans/nansha/."""
     base = src_uri.removesuffix(".md")
-    for lang in LANGS[1:]:
-        base = base.removesuffix(f".{lang}")
+    for other in EDITIONS:
+        if not other.default:
+            base = base.removesuffix(f".{other.code}")
     return addresses.page_address(base)
 
 
-def _editions(config: MkDocsConfig) -> list[tuple[str, str]]:
-    """(folder in the site, language of the interface wording) of every language edition the site builds."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [("", LANGS[0])]
-    out = []
-    for language in i18n.config.languages:
-        if language.build:
-            wording = next((lang for lang in LANGS if language.locale.lower().startswith(lang)), LANGS[0])
-            out.append((language.link.strip("/"), wording))
-    return out
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return finish_page(output, page.url, config.theme["language"])
+    output = finish_page(output, page.url, state.edition, config.site_url)
+    return state.converter.html(output) if state.edition.converted else output
 
 
 def on_serve(server, config: MkDocsConfig, builder):
@@ -180,19 +183,23 @@ def on_shutdown() -> None:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The site has one 404.html, at its root: the default language's (each language's build writes it there)."""
+    """The site has one 404.html, at its root: the default edition's (each edition's build writes it there)."""
     if template_name != "404.html":
         return output
-    lang = config.theme["language"]
-    if lang == LANGS[0] or not state.not_found:
-        state.not_found = finish_not_found(output, lang, LANGS[0])
+    if state.edition.default or not state.not_found:
+        state.not_found = finish_not_found(output, state.edition, state.converter)
     return state.not_found
 
 
 def on_env(env, config: MkDocsConfig, files):
-    """Interface wording for the theme's templates (header search box, results page), from the strings files."""
+    """Interface wording for the theme's templates (header search box, results page), from the strings files, and the
+    edition being built."""
     env.globals["ui"] = lambda key, lang: strings(lang)[key]
     env.globals["search_words"] = lambda lang: {k[len("search_"):]: v for k, v in strings(lang).items() if k.startswith("search_")}
+    # JSON in attributes (the search box's wording) as text, not \u escapes: the Traditional edition converts it.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.globals["edition"] = state.edition
+    env.globals["editions"] = EDITIONS
     return env
 
 
@@ -202,7 +209,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     if state.site.addresses:  # redirect pages at the addresses of pages that moved, in every edition
-        addresses.write_redirects(state.site_dir, state.site.addresses.moves, _editions(config))
+        addresses.write_redirects(state.site_dir, state.site.addresses.moves, state.converter.html)
     if state.command == "serve":
         # The browser reloads as soon as the pages are written; the open data and the search index follow from a
         # process of their own (on the other core, not competing with the server for the interpreter). The preview
@@ -212,6 +219,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         command = [sys.executable, "-m", "plansite", "site-extras", str(state.site_dir)]
         state.extras = subprocess.Popen(command, cwd=Path(__file__).parent)
         return
-    write_open_data(state.site, state.site_dir)
+    write_open_data(state.site, state.site_dir, state.converter)
     purge_theme_css(state.site_dir)
-    write_search_index(state.site, state.site_dir)
+    write_search_index(state.site, state.site_dir, state.converter)
+    finish_sitemap(state.site_dir, config.site_url)

@@ -9,10 +9,11 @@ from collections import Counter
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from plansite.editions import EDITIONS
 
 from conftest import ROOT, build_site, copy_project, serve_directory
 
-EDITIONS = ("", "en/")  # the site's language editions, as folders (mkdocs.yml: the i18n plugin's languages)
+PREFIXES = [edition.prefix for edition in EDITIONS]  # "", "zh-hant/", "en/"
 
 
 def recorded() -> list[str]:
@@ -26,12 +27,12 @@ def test_every_recorded_address_is_on_the_site_in_every_edition(site_dir):
     missing, ids = [], {}
     for address in recorded():
         page, _, anchor = address.partition("#")
-        for edition in EDITIONS:
-            file = site_dir / edition / page.strip("/") / "index.html"
+        for prefix in PREFIXES:
+            file = site_dir / prefix / page.strip("/") / "index.html"
             if file not in ids:
                 ids[file] = set(re.findall(r'\sid="([^"]+)"', file.read_text(encoding="utf-8"))) if file.exists() else None
             if ids[file] is None or (anchor and anchor not in ids[file]):
-                missing.append(f"/{edition}{address.lstrip('/')}")
+                missing.append(f"/{prefix}{address.lstrip('/')}")
     assert missing == []
     kinds = Counter(address.partition("#")[0].split("/")[1] if "#" in address else "page" for address in recorded())
     assert kinds["page"] >= 60 and kinds["plans"] >= 200 and kinds["glossary"] >= 150, kinds
@@ -42,7 +43,8 @@ def test_every_plan_item_and_term_of_the_site_is_recorded(site_dir):
     glossary terms."""
     record = set(recorded())
     folders = {p.parent.relative_to(site_dir).as_posix() for p in site_dir.glob("**/index.html")}
-    pages = {"/" if f == "." else f"/{f}/" for f in folders if not f.startswith(("en", "data/", "search-index", "assets"))}
+    editions = tuple(prefix for prefix in PREFIXES if prefix)
+    pages = {"/" if f == "." else f"/{f}/" for f in folders if not (f + "/").startswith(editions + ("data/", "search-index/", "assets/"))}
     assert len(pages) >= 60 and pages - record == set()
     for plan in ("guangzhou", "nansha", "zhuhai", "zhongshan"):
         html = (site_dir / "plans" / plan / "index.html").read_text(encoding="utf-8")
@@ -104,8 +106,8 @@ def test_without_a_recorded_move_the_build_stops_naming_each_address(moved):
 
 def test_with_the_moves_recorded_the_old_anchors_stay_on_the_new_elements(moved):
     _, _, site = moved
-    for edition in EDITIONS:
-        soup = BeautifulSoup((site / edition / "plans/guangzhou/index.html").read_text(encoding="utf-8"), "html.parser")
+    for prefix in PREFIXES:
+        soup = BeautifulSoup((site / prefix / "plans/guangzhou/index.html").read_text(encoding="utf-8"), "html.parser")
         old = soup.find(id="gz-t41")
         assert old is not None and old.find_parent(id="gz-t41b") is not None and old.get_text() == ""
         assert soup.find(id="gz-t50").find_parent(id="gz-s8-2") is not None
@@ -119,7 +121,8 @@ def test_old_addresses_lead_to_the_new_places_in_the_browser(moved, browser):
     _, _, site = moved
     tab = browser.new_page(viewport={"width": 1000, "height": 700})
     with serve_directory(site) as base:
-        for old, new in (("/themes/talent/", "/themes/ip-talent/"), ("/en/themes/talent/#guangzhou", "/en/themes/ip-talent/#guangzhou")):
+        for old, new in (("/themes/talent/", "/themes/ip-talent/"), ("/en/themes/talent/#guangzhou", "/en/themes/ip-talent/#guangzhou"),
+                         ("/zh-hant/themes/talent/", "/zh-hant/themes/ip-talent/")):
             tab.goto(base + old)
             tab.wait_for_url(base + new)
             assert tab.locator("h1").first.is_visible()

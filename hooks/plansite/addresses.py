@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .editions import EDITIONS, Edition
 from .identity import term_id
 from .model import ITEM_KINDS, Site, iter_blocks
 from .pages import carries_mark
-from .postprocess import HTML_LANG
 from .problems import Problem
-from .render import html_environment
-from .strings import LANGS, s, strings
+from .render import html_environment, to_root
+from .strings import s, strings
 from .yamldoc import Document
 
 PUBLISHED = "data/published.yaml"
@@ -58,7 +58,7 @@ def current(site: Site, docs_dir: Path, generated) -> dict[str, str]:
     generated pages' names (docs-relative, without suffix); the hand-written pages are the default language's
     Markdown files under docs_dir."""
     pages: dict[str, dict[str, str]] = {page_address(base): {} for base in generated}
-    others = tuple(f".{lang}.md" for lang in LANGS[1:])
+    others = tuple(f".{e.code}.md" for e in EDITIONS if not e.default)
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         if not rel.endswith(others) and not carries_mark(path):
@@ -220,7 +220,7 @@ _START_TAG = '<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\\b[^>]*\\sid="{}"[^>]*>'
 _CELL = re.compile(r"<t[hd]\b[^>]*>")
 
 
-def keep_old_anchors(page_html: str, page: str, moves: Moves, lang: str) -> str:
+def keep_old_anchors(page_html: str, page: str, moves: Moves, edition: Edition) -> str:
     """A page's HTML with the old anchors that lead to it kept: an empty element with the old ID at the start of the
     element that has the new one (in a table row, in its first cell), or, for an anchor that went to another page, a
     note with the old ID, shown when the address points at it, linking there."""
@@ -234,27 +234,27 @@ def keep_old_anchors(page_html: str, page: str, moves: Moves, lang: str) -> str:
             cell = _CELL.search(page_html, at)
             at = cell.end() if cell else at
         page_html = f'{page_html[:at]}<span class="moved-anchor" id="{html.escape(old_id)}"></span>{page_html[at:]}'
-    up = "../" * (depth(page) + (0 if lang == LANGS[0] else 1))
+    up = to_root(edition, depth(page))
     notes = "".join(
-        f'<p class="moved-anchor-note" id="{html.escape(old_id)}">{html.escape(s("moved_anchor", lang))} '
+        f'<p class="moved-anchor-note" id="{html.escape(old_id)}">{html.escape(s("moved_anchor", edition.lang))} '
         f'<a href="{html.escape(up + target.lstrip("/"))}">{html.escape(target)}</a></p>\n'
         for old_id, target in notices.items())
     return notes + page_html
 
 
-def write_redirects(site_dir: Path, moves: Moves, editions: list[tuple[str, str]]) -> int:
-    """A redirect page at each old page's address in every edition, given as (folder in the site, language); it
-    carries the reader's anchor along. Returns how many were written."""
+def write_redirects(site_dir: Path, moves: Moves, convert) -> int:
+    """A redirect page at each old page's address in every edition, which carries the reader's anchor along; the
+    pages of a converted edition pass through convert(html). Returns how many were written."""
     template = html_environment().get_template("redirect.html.j2")
     count = 0
     for old, new in moves.redirects().items():
         href = "../" * depth(old) + new.lstrip("/")
-        for folder, lang in editions:
-            path = site_dir / folder / old.strip("/") / "index.html"
+        for edition in EDITIONS:
+            path = site_dir / edition.prefix / old.strip("/") / "index.html"
             if path.exists():  # never over a page of the site (validation keeps moved addresses off the site)
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            words = strings(lang)
-            path.write_text(template.render(lang=HTML_LANG.get(lang, lang), href=href or "./", target=new, s=words.__getitem__), encoding="utf-8")
+            page = template.render(lang=edition.html_lang, href=href or "./", target=new, s=strings(edition.lang).__getitem__)
+            path.write_text(convert(page) if edition.converted else page, encoding="utf-8")
             count += 1
     return count

@@ -212,3 +212,25 @@ def observation_problems(doc: Document, path: tuple, indicator: Item, obs: dict)
         if share > JUMP and "caution" not in obs:
             out.append(doc.problem(path + ("value",), f"{obs['value']:g} has gone {share:.1f} times the plan's whole change from {baseline:g} to {target:g}: add a 'caution' saying why it may not be comparable (e.g. a change of definition)"))
     return out
+
+
+def correction_problems(site: Site, doc: Document) -> list[Problem]:
+    """Each correction to the Traditional edition stands in data/, corrects what OpenCC writes, and turns back into
+    the Simplified text with OpenCC hk2s."""
+    from .traditional import Converter
+
+    plain = Converter([])
+    everything = [site.plans, site.glossary, site.agencies, site.themes, site.audiences, site.support, site.concepts,
+                  site.sources, site.observations, site.notes, site.context, site.goals]
+    texts = [text["zh"] for _, text in walk_texts(everything)]
+    problems = []
+    for k, entry in enumerate(doc.data["corrections"]):
+        simplified, traditional = entry["simplified"], entry["traditional"]
+        where = [t for t in texts if simplified in t]
+        if not where:
+            problems.append(doc.problem(("corrections", k, "simplified"), f"'{simplified}' is not in the Chinese text of data/: remove the entry"))
+        elif all(traditional in plain.text(t) for t in where):
+            problems.append(doc.problem(("corrections", k, "traditional"), f"OpenCC already writes '{traditional}': remove the entry"))
+        if plain.back.convert(traditional) != simplified:
+            problems.append(doc.problem(("corrections", k, "traditional"), f"OpenCC hk2s turns '{traditional}' into '{plain.back.convert(traditional)}', not '{simplified}': check the characters"))
+    return problems

@@ -79,6 +79,11 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         if agencies_doc and all(vocab_docs.values()):
             problems.extend(check.reference_problems(site, plan, doc))
     _load_progress(site, data_dir, root, problems, complete, read)
+    traditional_doc = read(data_dir / "traditional.yaml", root, "traditional", problems)
+    if traditional_doc:
+        site.traditional = traditional_doc.data["corrections"]
+        if complete:
+            problems.extend(check.correction_problems(site, traditional_doc))
     # The record of published addresses is checked once everything else is sound: it needs the whole site.
     records = {name: read(root / path, root, name, problems) if (root / path).exists() else None
                for name, path in (("published", addresses.PUBLISHED), ("moved", addresses.MOVED))}

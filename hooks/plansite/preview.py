@@ -14,10 +14,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .postprocess import HTML_LANG
+from .editions import EDITIONS, SOURCE
 from .problems import Problem, one_line
 from .render import html_environment
-from .strings import LANGS, strings
+from .strings import strings
 
 TEMPLATE = "problems.html.j2"
 
@@ -84,7 +84,7 @@ def answer_with_problems(server, failure: Callable[[], Failure | None]) -> None:
         current = failure()
         if current is None:
             return app(environ, start_response)
-        body = server._inject_js_into_html(problem_page(current, _language(path)).encode("utf-8"), epoch)
+        body = server._inject_js_into_html(problem_page(current, _edition(path)).encode("utf-8"), epoch)
         start_response("500 Internal Server Error", [
             ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
         return [body]
@@ -97,15 +97,17 @@ def _is_page(path: str) -> bool:
     return last == "" or last.endswith(".html") or "." not in last
 
 
-def _language(path: str) -> str:
-    return next((lang for lang in LANGS[1:] if path.startswith(f"/{lang}/")), LANGS[0])
+def _edition(path: str):
+    """The edition of a requested address; a converted edition's problems are shown as its source edition's."""
+    found = next((e for e in EDITIONS if not e.default and path.startswith(f"/{e.prefix}")), SOURCE)
+    return SOURCE if found.converted else found
 
 
-def problem_page(failure: Failure, lang: str) -> str:
+def problem_page(failure: Failure, edition) -> str:
     """The page shown for every address while the site cannot be built."""
     try:
-        words = strings(lang)
+        words = strings(edition.lang)
     except Exception:  # the strings files themselves may be what is broken: the page still lists the problems
         words = {}
     return html_environment().get_template(TEMPLATE).render(
-        failure=failure, lang=HTML_LANG.get(lang, lang), s=lambda key: words.get(key, key))
+        failure=failure, lang=edition.html_lang, s=lambda key: words.get(key, key))

@@ -11,7 +11,8 @@ from . import identity, indicators, markup, tracking
 from .opendata import year_columns
 from .model import Site
 from .rawhtml import set_aside
-from .strings import LANGS, SOURCE_LANG, numbered, s
+from .editions import SOURCE, Edition
+from .strings import SOURCE_LANG, numbered, s
 from .texts import CJK
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -33,7 +34,7 @@ def environment(site: Site) -> jinja2.Environment:
     )
     env.globals.update(
         site=site, s=s, numbered=numbered, attrs=markup.heading_attrs,
-        source_lang=SOURCE_LANG, to_root=to_root, year_columns=year_columns(site),
+        source_lang=SOURCE_LANG, source_edition=SOURCE, to_root=to_root, year_columns=year_columns(site),
         tracked=lambda item, measure=None: tracking.tracked(site, item, measure),
         latest=lambda item, measure=0: tracking.latest(site, item, measure),
         status_of=lambda item, measure=0: tracking.status_of(site, item, measure),
@@ -57,11 +58,11 @@ def html_environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
 
 
-def to_root(lang: str, depth: int = 1) -> str:
-    """The relative way up to the site's root from a page `depth` folders below its language's root."""
-    return "../" * (depth + (0 if lang == LANGS[0] else 1))
+def to_root(edition: Edition, depth: int = 1) -> str:
+    """The relative way up to the site's root from a page `depth` folders below its edition's root."""
+    return "../" * (depth + (0 if edition.default else 1))
 
 
-def render(env: jinja2.Environment, template: str, lang: str, **context) -> tuple[str, list[str]]:
-    """The page's Markdown, with its raw HTML blocks set aside."""
-    return set_aside(env.get_template(template).render(lang=lang, **context))
+def render(env: jinja2.Environment, template: str, edition: Edition, **context) -> tuple[str, list[str]]:
+    """The page's Markdown in an edition (in the language of data/ it shows), with its raw HTML blocks set aside."""
+    return set_aside(env.get_template(template).render(lang=edition.lang, edition=edition, **context))
