@@ -77,8 +77,13 @@ def test_an_edit_shows_in_the_browser_after_one_rebuild(tmp_path, browser):
         context.close()
 
         def open_data_has_it():
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/data/tasks.csv") as response:
-                return "exchanges of work" in response.read().decode("utf-8")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/data/tasks.csv") as response:
+                    return "exchanges of work" in response.read().decode("utf-8")
+            except urllib.error.HTTPError as error:  # not written yet: the process writing it started with the build
+                if error.code == 404:
+                    return False
+                raise
         _wait_for(open_data_has_it, 60, "the open data to follow")
         assert "Traceback" not in log.read_text()
 
