@@ -222,7 +222,7 @@ def anchors_in(path: Path, data: bytes) -> set[str]:
 
     if path.name == "glossary.yaml" and isinstance(value, dict):
         return {str(t.get("zh")) for t in value.get("terms") or [] if isinstance(t, dict)}
-    if path.parent.name == "plans" or path.name in ("themes.yaml", "agencies.yaml"):
+    if path.parent.name == "plans" or path.name in ("themes.yaml", "agencies.yaml", "concepts.yaml", "sources.yaml"):
         walk(value)
     return out
 

@@ -39,8 +39,8 @@ def test_every_recorded_address_is_on_the_site_in_every_edition(site_dir):
 
 
 def test_every_plan_item_and_term_of_the_site_is_recorded(site_dir):
-    """What the issue names: pages (every page of the site), the anchors of plans' chapters, sections and items, and of
-    glossary terms."""
+    """Every page of the site, the anchors of plans' chapters, sections and items, of glossary terms, of the indicator
+    concepts compared and of the sources."""
     record = set(recorded())
     folders = {p.parent.relative_to(site_dir).as_posix() for p in site_dir.glob("**/index.html")}
     editions = tuple(prefix for prefix in PREFIXES if prefix)
@@ -52,6 +52,9 @@ def test_every_plan_item_and_term_of_the_site_is_recorded(site_dir):
         assert anchors and {f"/plans/{plan}/#{a}" for a in anchors} - record == set(), plan
     terms = set(re.findall(r'<tr id="(term-[0-9a-f]{8})"', (site_dir / "glossary/index.html").read_text(encoding="utf-8")))
     assert len(terms) >= 150 and {f"/glossary/#{t}" for t in terms} - record == set()
+    for page, file, key in (("indicators", "concepts.yaml", "concepts"), ("sources", "progress/sources.yaml", "sources")):
+        ids = [entry["id"] for entry in yaml.safe_load((ROOT / "data" / file).read_text(encoding="utf-8"))[key]]
+        assert len(ids) >= 5 and {f"/{page}/#{id_}" for id_ in ids} - record == set(), file
 
 
 # Three mistakes a maintainer makes, then the moves that set them right: a task renamed (gz-t41 -> gz-t41b), a task

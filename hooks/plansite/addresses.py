@@ -1,5 +1,6 @@
 """The site's published addresses: every page, and the anchors of the plans' chapters, sections, tasks, boxes and
-indicators and of the glossary's terms. Readers cite them, so none may vanish without a word.
+indicators, of the glossary's terms, of the indicator concepts compared and of the sources. Readers cite them, so
+none may vanish without a word.
 
 data/published.yaml records every address the site has published, in one form for every language edition (the
 Chinese edition's path: /plans/guangzhou/#gz-t41 stands for /en/plans/guangzhou/#gz-t41 too). scripts/validate and
@@ -80,6 +81,8 @@ def current(site: Site, docs_dir: Path, generated) -> dict[str, str]:
     glossary = pages.setdefault(page_address("glossary"), {})
     for term in site.glossary:
         glossary[term_id(term)] = f"glossary term {term['zh']}"
+    pages.setdefault(page_address("indicators"), {}).update((concept, "indicator concept") for concept in site.concepts)
+    pages.setdefault(page_address("sources"), {}).update((source, "source") for source in site.sources)
     out = {}
     for page, anchors in pages.items():
         out[page] = "page"
