@@ -158,8 +158,13 @@ def progress_problems(site: Site, docs: dict[str, Document | None]) -> list[Prob
 
     if doc := docs["concepts"]:
         for ci, concept in enumerate(doc.data["concepts"]):
+            members = set()
             for mi, member in enumerate(concept["members"]):
                 check_indicator(doc, ("concepts", ci, "members", mi), member)
+                key = (member["indicator"], member.get("measure", 0))
+                if key in members:  # the comparison would show it twice
+                    problems.append(doc.problem(("concepts", ci, "members", mi), f"indicator '{key[0]}' is listed twice in this concept"))
+                members.add(key)
     if doc := docs["observations"]:
         for k, obs in enumerate(doc.data["observations"]):
             check_source(doc, ("observations", k), obs["source"])
