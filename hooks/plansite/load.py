@@ -79,11 +79,20 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         if agencies_doc and all(vocab_docs.values()):
             problems.extend(check.reference_problems(site, plan, doc))
     _load_progress(site, data_dir, root, problems, complete, read)
+    services_doc = read(data_dir / "services.yaml", root, "services", problems)
+    if services_doc and complete and all(vocab_docs.values()) and agencies_doc:
+        problems.extend(check.services_problems(site, services_doc))
+        site.services = services_doc.data
     traditional_doc = read(data_dir / "traditional.yaml", root, "traditional", problems)
     if traditional_doc:
         site.traditional = traditional_doc.data["corrections"]
         if complete:
             problems.extend(check.correction_problems(site, traditional_doc))
+    reader_doc = read(data_dir / "reader-vocabulary.yaml", root, "reader-vocabulary", problems)
+    if reader_doc:
+        site.reader = reader_doc.data
+        if complete:
+            problems.extend(check.reader_problems(site, reader_doc))
     # The record of published addresses is checked once everything else is sound: it needs the whole site.
     records = {name: read(root / path, root, name, problems) if (root / path).exists() else None
                for name, path in (("published", addresses.PUBLISHED), ("moved", addresses.MOVED))}
@@ -127,6 +136,8 @@ def _vocabulary(doc: Document | None, key: str, problems: list[Problem]) -> dict
     if doc is None:
         return {}
     problems.extend(check.duplicate_ids(doc, key))
+    if key == "terms":
+        problems.extend(check.within_problems(doc, key))
     return {entry["id"]: entry for entry in doc.data[key]}
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import identity, indicators, markup, tracking
+from . import identity, indicators, markup, services, tracking
 from .opendata import year_columns
 from .model import Site
 from .rawhtml import set_aside
@@ -47,6 +47,16 @@ def environment(site: Site) -> jinja2.Environment:
         concept_members=lambda concept: indicators.concept_members(site, concept),
         chart_groups=indicators.chart_groups,
         trajectory=lambda item, index, lang: indicators.trajectory(site, item, index, lang),
+        place_kinds=services.kinds(site),
+        region_places=lambda plan_id: services.region_places(site, plan_id),
+        where_for=lambda item: services.for_item(site, item),
+        theme_where=lambda theme_id: services.theme_regions(site, theme_id),
+        agency_where=lambda agency_id: services.for_agency(site, agency_id),
+        agency_place=lambda agency_id: services.agency_place(site, agency_id),
+        place_url=services.place_url,
+        region_items_to=lambda place, plan: services.items_leading_to(site, place, plan),
+        site_plan=lambda plan_id: next(plan for plan in site.plans if plan["id"] == plan_id),
+        places_shown=services.SHOWN,
     )
     env.tests["cjk"] = lambda value: bool(CJK.search(str(value)))
     return env

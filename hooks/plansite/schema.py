@@ -58,13 +58,16 @@ REQUIRED_HINTS = {
     ("sources", "url"): "a source needs the address (http:// or https://) of the page the figures were read on",
 }
 
+# Fields with a pattern that is not an ID's: what the value must look like.
+PATTERN_HINTS = {
+    "date": "write a date as YYYY-MM-DD", "checked": "write a date as YYYY-MM-DD",
+    "url": "give an address starting with http:// or https://", "phone": "give the number in digits (and hyphens)",
+}
 
-# What a value that does not match a schema's pattern should be; IDs otherwise.
+
+# Patterns whose values are neither IDs nor the fields of PATTERN_HINTS: what the value should be.
 PATTERN_MESSAGES = {
-    "^\\d{4}-\\d{2}-\\d{2}$": "{} is not a date: write it as YYYY-MM-DD",
-    "^\\d{4}-\\d{2}(-\\d{2})?$": "{} is not a date: write it as YYYY-MM-DD or YYYY-MM",
     "^[a-z]{2,4}$": "{} is not a valid plan code: use 2-4 lowercase letters",
-    "^https?://": "{} is not a web address: start it with http:// or https://",
     "^\\s*\\S+\\s+\\S+\\s+\\S+": "{} is too short: give the sentence's first three words or more",
     "^/([^/#\\s]+/)*(#[^#\\s]+)?$": "{} is not an address of the site: write it as /plans/guangzhou/ or /plans/guangzhou/#gz-t41",
 }
@@ -114,7 +117,11 @@ def _message(error) -> tuple[tuple, str]:
     if kind == "format":
         return path, f"{shown(error.instance)} is not a real date (YYYY-MM-DD{', or YYYY-MM' if error.validator_value == 'partial-date' else ''})"
     if kind == "pattern":
-        return path, PATTERN_MESSAGES.get(error.validator_value, "{} is not a valid ID: use lowercase letters, digits and single hyphens").format(shown(error.instance))
+        if error.validator_value in PATTERN_MESSAGES:
+            return path, PATTERN_MESSAGES[error.validator_value].format(shown(error.instance))
+        if path and path[-1] in PATTERN_HINTS:
+            return path, f"{shown(error.instance)}: {PATTERN_HINTS[path[-1]]}"
+        return path, f"{shown(error.instance)} is not a valid ID: use lowercase letters, digits and single hyphens"
     if kind == "oneOf" and path and path[-1] == "responsibility":
         return path, "give 'lead' (with optional 'cooperating') or 'shared', not both"
     if kind == "maxItems":
