@@ -85,10 +85,11 @@ def moved(tmp_path_factory):
     text = plan.read_text(encoding="utf-8")
     assert text.count("id: gz-t41\n") == 1
     plan.write_text(remove_task(text.replace("id: gz-t41\n", "id: gz-t41b\n"), "gz-t50"), encoding="utf-8")
-    for path in (root / "data").rglob("*.yaml"):
+    for path in (root / "data").rglob("*.yaml"):  # the theme's ID wherever it is a tag, in block or flow lists
         if path.name != "published.yaml":
-            edited = re.sub(r"^(\s*)- talent$", r"\1- ip-talent", path.read_text(encoding="utf-8"), flags=re.M).replace("- id: talent\n", "- id: ip-talent\n")
-            path.write_text(edited, encoding="utf-8")
+            text = re.sub(r"^(\s*- )talent$", r"\1ip-talent", path.read_text(encoding="utf-8"), flags=re.M)
+            text = re.sub(r"(?<=[\[,] )talent(?=[,\]])|(?<=\[)talent(?=[,\]])", "ip-talent", text)
+            path.write_text(text.replace("- id: talent\n", "- id: ip-talent\n"), encoding="utf-8")
     stopped = build_site(root / "site-stopped", root)
     (root / "data/moved.yaml").write_text(MOVES, encoding="utf-8")
     built = build_site(root / "site", root)
