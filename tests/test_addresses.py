@@ -139,3 +139,47 @@ def test_old_addresses_lead_to_the_new_places_in_the_browser(moved, browser):
             header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
             assert header <= top < 700, (path, top)  # scrolled to, below the fixed header
     tab.close()
+
+
+def records(tmp_path, published: list[str], moved: list[tuple[str, str]]):
+    """data/published.yaml and data/moved.yaml with these entries, as the loader reads them."""
+    from plansite.yamldoc import load_document
+
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/published.yaml").write_text("published:\n" + "".join(f"- {a}\n" for a in published) if published else "published: []\n", encoding="utf-8")
+    (tmp_path / "data/moved.yaml").write_text("moved:\n" + "".join(f"- {{from: {a}, to: {b}}}\n" for a, b in moved) if moved else "moved: []\n", encoding="utf-8")
+    return load_document(tmp_path / "data/published.yaml", tmp_path), load_document(tmp_path / "data/moved.yaml", tmp_path)
+
+
+NOW = {"/": "page", "/plans/": "page", "/plans/x/": "page", "/plans/x/#x-t2": "task", "/themes/new/": "page"}
+
+
+def test_moves_are_followed_through_chains_and_through_a_page_move(tmp_path):
+    from plansite.addresses import check
+
+    published = ["/", "/plans/", "/plans/x/", "/plans/x/#x-t1", "/plans/x/#x-t1b", "/themes/old/", "/themes/old/#x"]
+    now = NOW | {"/themes/new/#x": "anchor"}  # the old page's anchor is on the new page: it follows the redirect
+    moves = check(now, *records(tmp_path, published, [
+        ("/plans/x/#x-t1", "/plans/x/#x-t1b"), ("/plans/x/#x-t1b", "/plans/x/#x-t2"), ("/themes/old/", "/themes/new/")]))
+    assert moves.problems == []
+    # Without the anchors' moves, and without the anchor on the new page, each old anchor is named.
+    unmoved = check(NOW, *records(tmp_path, published, [("/themes/old/", "/themes/new/")])).problems
+    assert [p.field for p in unmoved] == ["published[3]", "published[4]", "published[6]"]
+    assert moves.targets["/plans/x/#x-t1"] == "/plans/x/#x-t2" and moves.redirects() == {"/themes/old/": "/themes/new/"}
+    assert moves.anchors_on("/plans/x/") == ({"x-t1": "x-t2", "x-t1b": "x-t2"}, {})
+
+
+@pytest.mark.parametrize("published, moved, message", [
+    (["/plans/x/#x-t9"], [], "published[0]: /plans/x/#x-t9 is no longer on the site, and readers' links to it would break (is it now /plans/x/#x-t2?)"),
+    (["/plans/x/#x-t9"], [("/plans/x/#x-t9", "/plans/x/#x-t8")], "moved[0].to: /plans/x/#x-t8 is not on the site (is it now /plans/x/#x-t2?)"),
+    (["/a/", "/b/"], [("/a/", "/b/"), ("/b/", "/a/")], "moved[0].to: /b/ is not on the site"),
+    (["/plans/x/"], [("/plans/x/", "/plans/")], "moved[0].from: /plans/x/ is on the site again: delete this entry"),
+    ([], [("/plans/y/", "/plans/")], "moved[0].from: /plans/y/ was never published (it is not in data/published.yaml)"),
+    (["/plans/y/"], [("/plans/y/", "/plans/"), ("/plans/y/", "/")], "moved[1].from: /plans/y/ is recorded as moved already (entry 1)"),
+    (["/", "/"], [], "published[1]: / is listed already (entry 1): delete this line"),
+])
+def test_unsound_records_and_moves_are_named(tmp_path, published, moved, message):
+    from plansite.addresses import check
+
+    found = [f"{p.field}: {p.message}" for p in check(NOW, *records(tmp_path, published, moved)).problems]
+    assert any(line.startswith(message) for line in found), found
