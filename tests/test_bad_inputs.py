@@ -9,7 +9,7 @@ import yaml
 from plansite.load import load_site
 from plansite.problems import DataError
 
-from conftest import ROOT
+from conftest import copy_project
 
 CORPUS = Path(__file__).with_name("bad_inputs")
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
@@ -18,14 +18,14 @@ CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
 def test_corpus_is_large_enough_and_the_base_is_valid(tmp_path):
     assert len(CASES) >= 25
     assert len({c["name"] for c in CASES}) == len(CASES)
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     shutil.copyfile(CORPUS / "base-plan.yaml", tmp_path / "data/plans/testplan.yaml")
     assert "testplan" in [p["id"] for p in load_site(tmp_path).plans]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input(tmp_path, case):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     # A case edits the test plan, or with `file` another file under data/ (its real content is the base).
     target = tmp_path / "data" / case.get("file", "plans/testplan.yaml")
     if "hex" in case:
@@ -34,8 +34,11 @@ def test_bad_input(tmp_path, case):
         target.write_text(case["content"], encoding="utf-8")
     else:
         base = target.read_text(encoding="utf-8") if "file" in case else (CORPUS / "base-plan.yaml").read_text(encoding="utf-8")
-        assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
-        target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
+        if "append" in case:
+            target.write_text(base + case["append"], encoding="utf-8")
+        else:
+            assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
+            target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
     lines = str(caught.value).splitlines()
