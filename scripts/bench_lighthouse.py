@@ -83,7 +83,8 @@ def measure(base: str, kinds: list[str], runs: int = 3, progress=print) -> dict[
 
 def report_lines(results: dict[tuple[str, str], dict], runs: int) -> list[str]:
     lines = [
-        f"Lighthouse 12.2.3, default mobile profile (simulated throttling), Debian's Chromium; median of {runs} runs.", "",
+        f"Lighthouse 12.2.3, default mobile profile (simulated throttling), Debian's Chromium; median of {runs} runs; the built "
+        "site served as GitHub Pages serves it (HTTP/1.1 with keep-alive, gzip for text).", "",
         "| page | edition | perf | a11y | best pr. | SEO | LCP | TBT | CLS | DOM elements | perf runs |",
         "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]

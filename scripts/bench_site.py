@@ -138,11 +138,12 @@ def spread(values: list[float], fmt: str = "{:.2f}", unit: str = "") -> str:
     return f"{fmt.format(statistics.median(values))}{unit} ({fmt.format(min(values))}–{fmt.format(max(values))})"
 
 
-def build_once(source: Path, dest: Path) -> float:
+def build_once(source: Path, dest: Path, site_url: str = "") -> float:
     """Seconds for a clean `mkdocs build` in a fresh copy of source (made before the clock starts)."""
     shutil.copytree(source, dest, symlinks=True)
     start = time.perf_counter()
-    result = subprocess.run([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=dest, env=ENV, capture_output=True, text=True)
+    env = dict(ENV, SITE_URL=site_url) if site_url else ENV
+    result = subprocess.run([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=dest, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {dest}:\n{result.stderr[-2000:]}")
@@ -198,8 +199,33 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_dir(directory: Path):
-    handler = functools.partial(QuietHandler, directory=str(directory))
+class ServedLikePages(QuietHandler):
+    """As GitHub Pages serves the site: HTTP/1.1 with keep-alive, and gzip for compressible text when the browser
+    accepts it (Lighthouse's throttled network is then charged for the bytes a reader's browser really receives)."""
+
+    protocol_version = "HTTP/1.1"
+    _cache: dict[str, bytes] = {}
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = self._cache.get(str(path))
+        if body is None:
+            body = self._cache[str(path)] = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve_dir(directory: Path, handler_class=QuietHandler):
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
@@ -355,10 +381,16 @@ def plan_pages(repo: Path, plan_ids: list[str]) -> dict[str, dict]:
     return out
 
 
-def lighthouse(site: Path, kinds: list[str], runs: int) -> dict:
-    httpd = serve_dir(site)
+def lighthouse(source: Path, work: Path, kinds: list[str], runs: int) -> dict:
+    """Lighthouse on a build of source made for the address it is served at (SITE_URL, as the publishing workflow
+    sets it: the pages' alternates are then absolute), served as GitHub Pages serves it."""
+    port = free_port()
+    build_once(source, work / "lighthouse", f"http://127.0.0.1:{port}/")
+    handler = functools.partial(ServedLikePages, directory=str(work / "lighthouse" / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        return bench_lighthouse.measure(f"http://127.0.0.1:{httpd.server_port}", kinds, runs, progress=lambda m: print(m, flush=True))
+        return bench_lighthouse.measure(f"http://127.0.0.1:{port}", kinds, runs, progress=lambda m: print(m, flush=True))
     finally:
         httpd.shutdown()
 
@@ -366,9 +398,7 @@ def lighthouse(site: Path, kinds: list[str], runs: int) -> dict:
 def lighthouse_only(args) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         source = copy_repo(Path(tmp) / "source")
-        real = Path(tmp) / "real"
-        build_once(source, real)
-        results = lighthouse(real / "site", args.pages, args.lighthouse_runs)
+        results = lighthouse(source, Path(tmp), args.pages, args.lighthouse_runs)
     goals = bench_lighthouse.goals(results)
     lines = ["# Lighthouse report", "", "| goal | measured | met |", "|---|---|---|",
              *[f"| {g} | {m} | {'yes' if ok else 'NO'} |" for g, m, ok in goals], "",
@@ -420,7 +450,7 @@ def main() -> int:
         fetch = {scale: fetched(builds[scale]["repo"] / "site", browser) for scale in (1, F)}
         plan_ids = sorted(p.stem for p in (real / "data" / "plans").glob("*.yaml"))
         plans = {scale: plan_pages(builds[scale]["repo"], plan_ids) for scale in (1, F)}
-        lh = {} if args.no_lighthouse else lighthouse(real / "site", args.pages, args.lighthouse_runs)
+        lh = {} if args.no_lighthouse else lighthouse(sources[1], work, args.pages, args.lighthouse_runs)
         print("measuring search…", flush=True)
         queries = search_quality.load_queries()
         search = {}
