@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import identity, indicators, markup, tracking
+from . import documents, identity, indicators, markup, tracking
 from .opendata import year_columns
 from .model import Site
 from .rawhtml import set_aside
@@ -27,7 +27,7 @@ def environment(site: Site) -> jinja2.Environment:
     )
     env.filters.update(
         html=markup.html, bare=markup.bare, md=markup.md_heading, front_title=markup.front_title, num=markup.number,
-        plain=identity.plain, label=identity.label, ref_label=identity.ref_label, url=identity.url,
+        plain=identity.plain, label=identity.label, ref_label=identity.ref_label, url=identity.url, page_url=identity.page_url,
         item_title=identity.title, excerpt=identity.excerpt, term_id=identity.term_id,
     )
     env.globals.update(
@@ -45,9 +45,25 @@ def environment(site: Site) -> jinja2.Environment:
         concept_members=lambda concept: indicators.concept_members(site, concept),
         chart_groups=indicators.chart_groups,
         trajectory=lambda item, index, lang: indicators.trajectory(site, item, index, lang),
+        caution_text=indicators.caution_text,
+        document=lambda plan: documents.record(site, plan),
+        doc_title=lambda plan: documents.title(site, plan),
+        doc_status=lambda plan: documents.status(site, plan),
+        doc_ended=documents.ended,
+        doc_searches=lambda plan: documents.searches_of(site, plan),
+        doc_sources=lambda plan: documents.sources_of(site, plan),
+        doc_used_by=lambda source_id: documents.used_by(site, source_id),
+        citation=lambda plan, item=None: documents.citation(site, plan, item),
+        lang_root=lang_root,
     )
+    env.filters.update(en_date=documents.en_date, zh_date=documents.zh_date)
     env.tests["cjk"] = lambda value: bool(CJK.search(str(value)))
     return env
+
+
+def lang_root(lang: str) -> str:
+    """Where a language's pages stand below the site's root: "" for the first language, "en/" for English."""
+    return "" if lang == LANGS[0] else f"{lang}/"
 
 
 def to_root(lang: str, depth: int = 1) -> str:
