@@ -86,16 +86,16 @@
         } else {
           selectText(form);
           live.textContent = words.copyFailed;
-          var status = form.parentNode.querySelector(".cite-status");
-          if (!status) {
+          var status = button.nextElementSibling;
+          if (!status || !status.classList.contains("cite-status")) {
             status = document.createElement("span");
             status.className = "cite-status";
-            form.parentNode.appendChild(status);
+            button.parentNode.insertBefore(status, button.nextSibling);
           }
           status.textContent = words.copyFailed;
         }
       });
     });
-    form.parentNode.appendChild(button);
+    form.parentNode.insertBefore(button, form.nextSibling);
   });
 })();
