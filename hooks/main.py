@@ -8,8 +8,10 @@
     on_post_build    open data (opendata.py), the theme's CSS cut to what is used (stylesheet.py), search index
     on_serve, on_shutdown   under `mkdocs serve` only (livereload.py; see README, "Edit to browser")
 
-mkdocs-static-i18n builds each language in turn and every event fires once per language; the data is loaded and
-the pages rendered once per build, then reused for the second language.
+mkdocs-static-i18n builds each edition in turn (editions.py: Simplified, Traditional, English) and every event fires
+once per edition; the data is loaded and the pages rendered once per build, then reused for the other editions. The
+Traditional edition's pages are the Simplified ones, converted to Traditional characters as they are written
+(on_post_page, traditional.py).
 """
 from __future__ import annotations
 
@@ -32,13 +34,14 @@ from plansite.livereload import DirtyBuildNotice, ignore_own_writes  # noqa: E40
 from plansite.load import DocumentCache, load_site  # noqa: E402
 from plansite.model import Site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
-from plansite.pages import MANIFEST, PARTS, Rendered, file_name, previously_written, render_all, write_pages  # noqa: E402
-from plansite.render import lang_root  # noqa: E402
-from plansite.postprocess import finish_not_found, finish_page  # noqa: E402
+from plansite.editions import EDITIONS, Edition, edition  # noqa: E402
+from plansite.pages import MANIFEST, PARTS, Rendered, file_name, hand_written_twins, previously_written, render_all, write_pages  # noqa: E402
+from plansite.postprocess import finish_not_found, finish_page, finish_sitemap  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
 from plansite.search_index import write_search_index  # noqa: E402
-from plansite.strings import LANGS, strings  # noqa: E402
+from plansite.strings import strings  # noqa: E402
 from plansite.stylesheet import purge_theme_css  # noqa: E402
+from plansite.traditional import Converter  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -52,11 +55,13 @@ class BuildState:
     site_dir: Path | None = None  # the root site directory (static-i18n points config.site_dir at en/ for English)
     fingerprint: tuple = ()  # of data/ and hooks/plansite/ when `site` was loaded
     site: Site | None = None
+    converter: Converter | None = None  # to Traditional characters, with the corrections of the current `site`
+    edition: Edition = EDITIONS[0]  # the edition being built
     rendered: Rendered | None = None  # the generated pages of the current `site`
     stale: bool = True  # `site` changed since the pages were rendered
     documents: DocumentCache = field(default_factory=DocumentCache)  # used under `mkdocs serve` only
     extras: subprocess.Popen | None = None  # under `mkdocs serve`: the process writing open data and search index
-    not_found: str = ""  # the "not found" page as the default language's build made it
+    not_found: str = ""  # the "not found" page as the default edition's build made it
 
 
 state = BuildState()
@@ -77,6 +82,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins.get("i18n")
+    locales = [language.locale for language in i18n.config.languages] if i18n else []
+    if locales != [e.code for e in EDITIONS]:
+        raise PluginError(f"mkdocs.yml: plugins.i18n.languages must be the editions of hooks/plansite/editions.py in order, {[e.code for e in EDITIONS]}; found {locales}")
     # Page dates (sitemap lastmod) come from the data, not the clock, so two builds of one commit are identical.
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     if state.site_dir is None:
@@ -91,11 +100,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except DataError as exc:
             state.fingerprint = ()
             raise PluginError(f"{len(exc.problems)} problem(s) in data/:\n{exc}") from None
+        state.converter = Converter(state.site.traditional)
         state.fingerprint, state.stale = fingerprint, True
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    state.edition = edition(config.theme["language"])  # mkdocs-static-i18n sets the theme's language to the locale
     if state.stale:
         # Under `mkdocs serve`, pages whose inputs did not change are taken from the previous build.
         serving = state.command == "serve"
@@ -108,8 +119,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         state.stale = False
         if serving and previous:
             _rebuild_changed_parts(previous, state.rendered)
+    docs_dir = Path(config.docs_dir)
+    pages = state.rendered.pages | hand_written_twins(docs_dir, state.rendered.pages)
     try:
-        touched = write_pages(Path(config.docs_dir), state.rendered)
+        touched = write_pages(docs_dir, pages, state.rendered.fresh | (pages.keys() - state.rendered.pages.keys()))
     except DataError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in docs/:\n{exc}") from None
     if touched:
@@ -133,17 +146,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return finish_page(output, page.url, config.theme["language"])
+    output = finish_page(output, page.url, state.edition, config.site_url)
+    return state.converter.html(output) if state.edition.converted else output
 
 
 def _rebuild_changed_parts(previous: Rendered, current: Rendered) -> None:
     """`mkdocs serve --dirty` converts a page only when its Markdown file is newer than its HTML: a hand-written page
     whose generated part changed loses its HTML, so that it is converted again."""
     for base in PARTS:
-        for lang in LANGS:
-            rel = file_name(base, lang)
+        for each in EDITIONS:
+            rel = file_name(base, each)
             if previous.parts.get(rel) != current.parts.get(rel):
-                (state.site_dir / lang_root(lang) / base / "index.html").unlink(missing_ok=True)
+                (state.site_dir / each.prefix / base / "index.html").unlink(missing_ok=True)
 
 
 def on_serve(server, config: MkDocsConfig, builder):
@@ -164,19 +178,23 @@ def on_shutdown() -> None:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The site has one 404.html, at its root: the default language's (each language's build writes it there)."""
+    """The site has one 404.html, at its root: the default edition's (each edition's build writes it there)."""
     if template_name != "404.html":
         return output
-    lang = config.theme["language"]
-    if lang == LANGS[0] or not state.not_found:
-        state.not_found = finish_not_found(output, lang, LANGS[0])
+    if state.edition.default or not state.not_found:
+        state.not_found = finish_not_found(output, state.edition, state.converter)
     return state.not_found
 
 
 def on_env(env, config: MkDocsConfig, files):
-    """Interface wording for the theme's templates (header search box, results page), from the strings files."""
+    """Interface wording for the theme's templates (header search box, results page), from the strings files, and the
+    edition being built."""
     env.globals["ui"] = lambda key, lang: strings(lang)[key]
     env.globals["search_words"] = lambda lang: {k[len("search_"):]: v for k, v in strings(lang).items() if k.startswith("search_")}
+    # JSON in attributes (the search box's wording) as text, not \u escapes: the Traditional edition converts it.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.globals["edition"] = state.edition
+    env.globals["editions"] = EDITIONS
     return env
 
 
@@ -194,6 +212,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         command = [sys.executable, "-m", "plansite", "site-extras", str(state.site_dir)]
         state.extras = subprocess.Popen(command, cwd=Path(__file__).parent)
         return
-    write_open_data(state.site, state.site_dir)
+    write_open_data(state.site, state.site_dir, state.converter)
     purge_theme_css(state.site_dir)
-    write_search_index(state.site, state.site_dir)
+    write_search_index(state.site, state.site_dir, state.converter)
+    finish_sitemap(state.site_dir, config.site_url)

@@ -12,18 +12,16 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 @pytest.mark.parametrize("path", ["/plans/nansha/", "/about/", "/"])
 def test_language_switcher_keeps_the_page(tab, server, path):
+    """Round the three editions from the menu: Traditional, English, Simplified, each at the same page."""
     tab.goto(server + path)
-    tab.hover(".md-header__option .md-select")
-    tab.click("a.md-select__link[hreflang='en']")
-    tab.wait_for_url(server + "/en" + path)
-    assert tab.locator("html").get_attribute("lang") == "en"
-    tab.hover(".md-header__option .md-select")
-    tab.click("a.md-select__link[hreflang='zh']")
-    tab.wait_for_url(server + path)
-    assert tab.locator("html").get_attribute("lang") == "zh-Hans"
+    for hreflang, prefix, html_lang in (("zh-Hant", "/zh-hant", "zh-Hant-HK"), ("en", "/en", "en"), ("zh-Hans", "", "zh-Hans")):
+        tab.hover(".md-header__option .md-select")
+        tab.click(f"a.md-select__link[hreflang='{hreflang}']")
+        tab.wait_for_url(server + prefix + path)
+        assert tab.locator("html").get_attribute("lang") == html_lang
 
 
-@pytest.mark.parametrize("path", ["/", "/plans/guangzhou/", "/en/plans/nansha/", "/en/search/?q=insurance", "/search/?q=保险", "/about/", "/themes/pledge-financing/", "/en/finder/?audience=sme", "/indicators/", "/en/progress/", "/downloads/", "/en/agencies/gz-amr/"])
+@pytest.mark.parametrize("path", ["/", "/plans/guangzhou/", "/zh-hant/plans/guangzhou/", "/zh-hant/search/?q=質押融資", "/en/plans/nansha/", "/en/search/?q=insurance", "/search/?q=保险", "/about/", "/themes/pledge-financing/", "/en/finder/?audience=sme", "/indicators/", "/en/progress/", "/downloads/", "/en/agencies/gz-amr/"])
 def test_no_request_leaves_the_origin(tab, server, path):
     open_page(tab, server + path)
     assert tab.outside_requests == []

@@ -7,6 +7,7 @@ import io
 import shutil
 
 import pytest
+from plansite.editions import EDITIONS
 from plansite.load import load_site
 from plansite.opendata import progress_tables
 from plansite.render import environment, render
@@ -51,18 +52,18 @@ def test_the_rule_flags_exactly_the_planted_jumps_in_the_open_data(planted):
     assert all(r["caution"] == "true" for r in rows if r["indicator"] in ("gz-i4", "zh-i1"))  # the real jumps
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_flagged_figure_carries_a_caution_on_every_page_that_shows_it(planted, lang):
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.code for e in EDITIONS])
+def test_a_flagged_figure_carries_a_caution_on_every_page_that_shows_it(planted, edition):
     env = environment(planted)
-    progress = "\n".join(render(env, "progress.md.j2", lang)[1])
+    progress = "\n".join(render(env, "progress.md.j2", edition)[1])
     for (indicator, value, date), caution in PLANTED.items():
         row = next(r for r in progress.split("<tr") if f'<time datetime="{date}">' in r and f'<td class="num">{value}</td>' in r
                    and f'trajectory-{indicator}-' in progress[:progress.index(r)].rsplit('<section class="trajectory"', 1)[1])
         assert ('class="caution-flag"' in row) is caution, (indicator, value)
-    latest = "\n".join(render(env, "end-of-period.md.j2", lang)[1])
+    latest = "\n".join(render(env, "end-of-period.md.j2", edition)[1])
     assert 'id="caution-gz-i3-0"' in latest  # its latest figure, 21%, is flagged
     assert 'id="caution-ns-i2-0"' not in latest  # its latest figure is 9 (the same date as 44, listed after it)
-    plan_page = "\n".join(render(env, "plan.md.j2", lang, plan=next(p for p in planted.plans if p["id"] == "guangzhou"))[1])
+    plan_page = "\n".join(render(env, "plan.md.j2", edition, plan=next(p for p in planted.plans if p["id"] == "guangzhou"))[1])
     assert plan_page.count('class="caution-flag"') == 3  # gz-i4 twice and the planted 21% of gz-i3
 
 

@@ -48,4 +48,5 @@ def test_a_rebuild_after_an_edit_gives_the_pages_of_a_full_render(tmp_path, edit
     for base in changed:
         assert after.pages[f"{base}.en.md"] != before.pages[f"{base}.en.md"], base
     if edit in ("paragraph", "task body"):  # nothing outside the plan's own page reads these
-        assert sorted(after.fresh) == ["plans/nansha.en.md", "plans/nansha.md"]  # the Chinese page is rendered, unchanged
+        # the Chinese pages (Simplified and Traditional) are rendered, unchanged
+        assert sorted(after.fresh) == ["plans/nansha.en.md", "plans/nansha.md", "plans/nansha.zh-hant.md"]

@@ -6,24 +6,33 @@ from urllib.parse import unquote
 import pytest
 
 
-def switch(tab, lang: str) -> str:
+HTML_LANG = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant-HK", "en": "en"}  # the menu's hreflang -> the page's lang
+
+
+def switch(tab, hreflang: str) -> str:
     tab.hover(".md-header__option .md-select")
     with tab.expect_navigation():
-        tab.click(f"a.md-select__link[hreflang='{lang}']")
+        tab.click(f"a.md-select__link[hreflang='{hreflang}']")
     tab.wait_for_load_state()
     return unquote(tab.url)
 
 
-@pytest.mark.parametrize("path, lang, expected", [
+@pytest.mark.parametrize("path, hreflang, expected", [
     ("/plans/guangzhou/#gz-t27", "en", "/en/plans/guangzhou/#gz-t27"),
-    ("/en/plans/nansha/#ns-i3", "zh", "/plans/nansha/#ns-i3"),
+    ("/plans/guangzhou/#gz-t27", "zh-Hant", "/zh-hant/plans/guangzhou/#gz-t27"),
+    ("/zh-hant/plans/zhuhai/#zh-b7", "en", "/en/plans/zhuhai/#zh-b7"),
+    ("/en/plans/nansha/#ns-i3", "zh-Hans", "/plans/nansha/#ns-i3"),
+    ("/en/plans/nansha/#ns-i3", "zh-Hant", "/zh-hant/plans/nansha/#ns-i3"),
     ("/search/?q=质押融资", "en", "/en/search/?q=质押融资"),
-    ("/en/finder/?theme=pledge-financing&audience=sme", "zh", "/finder/?theme=pledge-financing&audience=sme"),
+    ("/search/?q=质押融资", "zh-Hant", "/zh-hant/search/?q=质押融资"),
+    ("/zh-hant/search/?q=專利導航&plan=1", "zh-Hans", "/search/?q=專利導航&plan=1"),
+    ("/en/finder/?theme=pledge-financing&audience=sme", "zh-Hans", "/finder/?theme=pledge-financing&audience=sme"),
+    ("/finder/?theme=pledge-financing&audience=sme", "zh-Hant", "/zh-hant/finder/?theme=pledge-financing&audience=sme"),
 ])
-def test_switching_language_keeps_anchor_and_query(tab, server, path, lang, expected):
+def test_switching_language_keeps_anchor_and_query(tab, server, path, hreflang, expected):
     tab.goto(server + path)
-    assert switch(tab, lang) == server + expected
-    assert tab.locator("html").get_attribute("lang") == ("en" if lang == "en" else "zh-Hans")
+    assert switch(tab, hreflang) == server + expected
+    assert tab.locator("html").get_attribute("lang") == HTML_LANG[hreflang]
 
 
 def test_switching_language_keeps_the_heading_scrolled_to(tab, server):
@@ -40,7 +49,7 @@ def test_plain_link_without_javascript_opens_the_other_language(browser, server)
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(server + "/en/plans/guangzhou/#gz-t27")
-    href = tab.get_attribute("a.md-select__link[hreflang='zh']", "href")
+    href = tab.get_attribute("a.md-select__link[hreflang='zh-Hans']", "href")
     tab.goto(server + "/en/plans/guangzhou/" + href)
     assert tab.url == server + "/plans/guangzhou/"
     context.close()

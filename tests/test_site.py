@@ -96,7 +96,7 @@ def test_every_page_declares_its_language(page, path):
 
 def test_color_toggle_speaks_the_language_of_its_page(site_dir):
     """The dark/light toggle's name (its title and the radio's aria-label) is Chinese on Chinese pages, English on English ones."""
-    seen = {"zh-Hans": 0, "en": 0}
+    seen = {"zh-Hans": 0, "zh-Hant-HK": 0, "en": 0}
     offenders = []
     for file in site_dir.rglob("*.html"):
         text = file.read_text(encoding="utf-8")
@@ -107,12 +107,12 @@ def test_color_toggle_speaks_the_language_of_its_page(site_dir):
         names = [i["aria-label"] for i in toggle.select("input[aria-label]")] + [lb["title"] for lb in toggle.select("label[title]")]
         assert len(names) == 4, file
         seen[lang] += 1
-        in_other_language = LATIN if lang == "zh-Hans" else CJK
-        in_own_language = CJK if lang == "zh-Hans" else LATIN
+        in_other_language = LATIN if lang.startswith("zh") else CJK
+        in_own_language = CJK if lang.startswith("zh") else LATIN
         wrong = [n for n in names if in_other_language.search(n) or not in_own_language.search(n)]
         if wrong:
             offenders.append(f"{file.relative_to(site_dir)} ({lang}): {wrong}")
-    assert seen["zh-Hans"] > 50 and seen["en"] > 50
+    assert seen["zh-Hans"] > 50 and seen["zh-Hant-HK"] > 50 and seen["en"] > 50
     assert not offenders, offenders[:5]
 
 
@@ -161,14 +161,17 @@ def test_no_markup_leaks_into_any_page(site_dir):
     assert offenders == []
 
 
-def test_the_not_found_page_speaks_both_languages_and_leads_home(site_dir):
-    # One 404.html at the root serves every missing address, in either language.
+def test_the_not_found_page_speaks_every_edition_and_leads_home(site_dir):
+    # One 404.html at the root serves every missing address, in any edition.
     html = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert html.html["lang"] == "zh-Hans"
     assert "找不到页面" in html.find("h1").get_text()
+    traditional = html.find(lang="zh-Hant-HK")
+    assert traditional is not None and "找不到頁面" in traditional.get_text()
+    assert {a["href"] for a in traditional.find_all("a")} == {"/zh-hant/", "/zh-hant/search/"}
     english = html.find(lang="en")
     assert english is not None and "Page not found" in english.get_text()
     assert {a["href"] for a in english.find_all("a")} == {"/en/", "/en/search/"}
     switcher = {a["hreflang"]: a["href"] for a in html.select("a[hreflang]")}
-    assert switcher == {"zh": "/", "en": "/en/"}
-    assert not (site_dir / "en/404.html").exists()
+    assert switcher == {"zh-Hans": "/", "zh-Hant": "/zh-hant/", "en": "/en/"}
+    assert not (site_dir / "en/404.html").exists() and not (site_dir / "zh-hant/404.html").exists()

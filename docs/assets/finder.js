@@ -6,7 +6,8 @@
   var results = document.getElementById("finder-results");
   var count = document.getElementById("finder-count");
   var config = JSON.parse(document.getElementById("finder-config").textContent);
-  var lang = results.dataset.lang;
+  var lang = results.dataset.lang;  // the edition: zh, zh-hant or en (the keys of the texts in finder.json)
+  var chinese = lang !== "en";
   var keys = ["plan", "theme", "audience", "support"];
   var field = { plan: "plan", theme: "themes", audience: "audiences", support: "support" };
   var data = null;
@@ -45,13 +46,13 @@
     var li = el("li", { "data-id": item.id });
     var a = el("a", { href: config.root + item.url });
     a.appendChild(el("span", { "class": "finder-plan" }, planName));
-    a.appendChild(document.createTextNode(" " + item.label[lang] + (lang === "zh" ? "\u3000" : " ") + item.title[lang]));
+    a.appendChild(document.createTextNode(" " + item.label[lang] + (chinese ? "\u3000" : " ") + item.title[lang]));
     li.appendChild(a);
     li.appendChild(el("p", { "class": "finder-excerpt" }, item.excerpt[lang]));
     if (item.responsible.agencies) {
       var who = item.responsible.role === "lead" ? count.dataset.led : count.dataset.shared;
-      var names = item.responsible.agencies.map(function (n) { return n[lang]; }).join(lang === "zh" ? "、" : "; ");
-      li.appendChild(el("p", { "class": "finder-agency" }, who + (lang === "zh" ? "：" : ": ") + names));
+      var names = item.responsible.agencies.map(function (n) { return n[lang]; }).join(chinese ? "、" : "; ");
+      li.appendChild(el("p", { "class": "finder-agency" }, who + (chinese ? "：" : ": ") + names));
     }
     return li;
   }

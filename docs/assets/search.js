@@ -102,9 +102,35 @@
     vocabulary.forEach(function (w) { longest = Math.max(longest, w.length); });
     this.vocabulary = vocabulary;
     this.longest = longest;
+    // Traditional characters to the Simplified ones the index holds (search_index.py, hant.py): pairs of characters,
+    // and two-character words folded as a whole.
+    var chars = lex.hant.chars, pairs = lex.hant.words, toSimplified = new Map(), words = new Map();
+    for (var i = 0; i + 1 < chars.length; i += 2) toSimplified.set(chars[i], chars[i + 1]);
+    for (var j = 0; j + 3 < pairs.length; j += 4) words.set(pairs.substr(j, 2), pairs.substr(j + 2, 2));
+    this.toSimplified = toSimplified;
+    this.hantWords = words;
     var total = 0;
     this.meta.records.forEach(function (r) { total += r[3]; });
     this.averageLength = total / this.meta.records.length;
+  };
+
+  // A text in either script, in the Simplified characters of the index, character for character (so that offsets
+  // found in the result are offsets in the text).
+  Engine.prototype.simplified = function (text) {
+    var out = "", map = this.toSimplified, words = this.hantWords;
+    for (var i = 0; i < text.length; i++) {
+      var word = words.size && i + 1 < text.length ? words.get(text.substr(i, 2)) : null;
+      if (word) { out += word; i++; continue; }
+      out += map.get(text[i]) || text[i];
+    }
+    return out;
+  };
+  // A term of the index as the edition shows it (the Traditional edition names its terms in Traditional characters).
+  Engine.prototype.display = function (terms) {
+    var shown = this.lexicon.display || {};
+    return terms.split(" ").map(function (term) {
+      return Object.prototype.hasOwnProperty.call(shown, term) ? shown[term] : term;
+    }).join(" ");
   };
 
   Engine.prototype.stem = function (word) {
@@ -257,9 +283,11 @@
       var text = normalize(raw.slice(0, MAX_QUERY));
       if (!text) return { status: raw.trim() ? "punctuation" : "empty", text: text, results: [], answers: [] };
       if (!/[0-9a-z\u3400-\u9fff\uf900-\ufaff]/.test(text)) return { status: "punctuation", text: text, results: [], answers: [] };
-      return self.run(text).then(function (found) {
+      var key = self.simplified(text);
+      return self.run(key).then(function (found) {
         found.status = long ? "shortened" : "ok";
-        found.text = text;
+        found.text = text;  // as the reader typed it, for the messages
+        if (found.mapped) found.mapped = { from: found.mapped.from === key ? text : found.mapped.from, to: self.display(found.mapped.to) };
         return found;
       });
     });
@@ -414,7 +442,7 @@
 
   // The first place in a text where one of the phrases occurs, as [start, end) in the text's own characters.
   Engine.prototype.locate = function (text, phrases) {
-    var folded = fold(text), best = null, self = this;
+    var folded = this.simplified(fold(text)), best = null, self = this;
     phrases.forEach(function (phrase) {
       var span = null;
       if (self.lang === "zh" || CJK.test(phrase)) {

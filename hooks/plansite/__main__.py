@@ -48,8 +48,11 @@ def site_extras(args) -> int:
     except DataError as exc:  # the build reports the problems; the previous open data and index stay
         print(exc, file=sys.stderr)
         return 1
-    write_open_data(site, args.site_dir)
-    write_search_index(site, args.site_dir)
+    from .traditional import Converter
+
+    converter = Converter(site.traditional)
+    write_open_data(site, args.site_dir, converter)
+    write_search_index(site, args.site_dir, converter)
     return 0
 
 

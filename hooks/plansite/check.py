@@ -242,3 +242,25 @@ def document_problems(site: Site, doc: Document, plans_complete: bool) -> list[P
         if search["id"] not in used:
             problems.append(doc.problem(("searches", k, "id"), f"search '{search['id']}' is not used by any record: name it under a not_found or a copy, or remove it"))
     return problems
+
+
+def correction_problems(site: Site, doc: Document) -> list[Problem]:
+    """Each correction to the Traditional edition stands in data/, corrects what OpenCC writes, and turns back into
+    the Simplified text with OpenCC hk2s."""
+    from .traditional import Converter
+
+    plain = Converter([])
+    everything = [site.plans, site.glossary, site.agencies, site.themes, site.audiences, site.support, site.concepts,
+                  site.sources, site.observations, site.notes, site.context, site.goals, site.documents, site.searches]
+    texts = [text["zh"] for _, text in walk_texts(everything)]
+    problems = []
+    for k, entry in enumerate(doc.data["corrections"]):
+        simplified, traditional = entry["simplified"], entry["traditional"]
+        where = [t for t in texts if simplified in t]
+        if not where:
+            problems.append(doc.problem(("corrections", k, "simplified"), f"'{simplified}' is not in the Chinese text of data/: remove the entry"))
+        elif all(traditional in plain.text(t) for t in where):
+            problems.append(doc.problem(("corrections", k, "traditional"), f"OpenCC already writes '{traditional}': remove the entry"))
+        if plain.back.convert(traditional) != simplified:
+            problems.append(doc.problem(("corrections", k, "traditional"), f"OpenCC hk2s turns '{traditional}' into '{plain.back.convert(traditional)}', not '{simplified}': check the characters"))
+    return problems

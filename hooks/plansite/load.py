@@ -79,6 +79,11 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
     # Which plans have a record is checked only when everything else is right: a plan with a broken ID would
     # otherwise also be reported as a plan without a record.
     _load_documents(site, data_dir, root, problems, complete and not problems, read)
+    traditional_doc = read(data_dir / "traditional.yaml", root, "traditional", problems)
+    if traditional_doc:
+        site.traditional = traditional_doc.data["corrections"]
+        if complete:
+            problems.extend(check.correction_problems(site, traditional_doc))
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))

@@ -9,9 +9,11 @@ import shutil
 from pathlib import Path
 
 from . import documents, tracking
+from .editions import EDITIONS
 from .finder import finder_data
 from .identity import body_text, label, plain, url
 from .markup import number
+from .traditional import Converter, with_traditional
 from .model import Site
 from .schema import SCHEMA_DIR
 
@@ -126,7 +128,8 @@ def progress_tables(site: Site) -> dict[str, bytes]:
     }
 
 
-def write_open_data(site: Site, site_dir: Path) -> None:
+def write_open_data(site: Site, site_dir: Path, converter: Converter) -> None:
+    """The open data in the official Simplified text; the finder's data also carries the Traditional edition's text."""
     out = site_dir / "data"
     if out.exists():
         shutil.rmtree(out)
@@ -151,4 +154,8 @@ def write_open_data(site: Site, site_dir: Path) -> None:
     }), encoding="utf-8")
     for name, content in progress_tables(site).items():
         (out / name).write_bytes(content)
-    (out / "finder.json").write_text(json.dumps(finder_data(site), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    finder = finder_data(site)
+    for edition in EDITIONS:
+        if edition.converted:
+            finder = with_traditional(finder, converter, edition.code)
+    (out / "finder.json").write_text(json.dumps(finder, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

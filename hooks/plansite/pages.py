@@ -17,7 +17,7 @@ from .home import home_context
 from .model import Site
 from .problems import DataError, Problem
 from .render import environment, render
-from .strings import LANGS
+from .editions import EDITIONS, Edition
 
 FRONT_MATTER = "---\n"
 MARK = "generator: hooks/plansite/pages.py"  # the first field of every generated page's front matter
@@ -25,9 +25,9 @@ MANIFEST = ".gitignore"
 MANIFEST_HEADER = "# Pages generated from data/ by hooks/plansite/pages.py at each build (this file too): not committed, never edited.\n"
 
 
-def file_name(base: str, lang: str) -> str:
-    """docs-relative file of a page in a language: plans/nansha.md, plans/nansha.en.md."""
-    return f"{base}.md" if lang == LANGS[0] else f"{base}.{lang}.md"
+def file_name(base: str, edition: Edition) -> str:
+    """docs-relative file of a page in an edition: plans/nansha.md, plans/nansha.zh-hant.md, plans/nansha.en.md."""
+    return f"{base}.md" if edition.default else f"{base}.{edition.code}.md"
 
 
 def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
@@ -86,19 +86,19 @@ def render_all(site: Site, shared_key: tuple | None = None, previous: Rendered |
         if incremental:
             own = site.docs[context["plan"]["id"]].stamp if "plan" in context else None
             key = (shared_key, own, tuple((name, tuple(out.facets[p["id"]][1].get(name) for p in site.plans)) for name in page_facets(base, context)))
-        for lang in LANGS:
-            rel = file_name(base, lang)
+        for edition in EDITIONS:
+            rel = file_name(base, edition)
             if incremental:
                 out.keys[rel] = key
                 if previous and previous.keys.get(rel) == key:
                     out.pages[rel] = previous.pages[rel]
                     continue
-            markdown, blocks = render(env, template, lang, **context)
+            markdown, blocks = render(env, template, edition, **context)
             out.pages[rel] = (_marked(markdown, blocks), blocks)
             out.fresh.add(rel)
     for base, template in PARTS.items():  # small: rendered at every build
-        for lang in LANGS:
-            out.parts[file_name(base, lang)] = render(env, template, lang)
+        for edition in EDITIONS:
+            out.parts[file_name(base, edition)] = render(env, template, edition)
     return out
 
 
@@ -124,15 +124,29 @@ def _generated(path: Path) -> bool:
         return file.read(len(FRONT_MATTER) + len(MARK)) == FRONT_MATTER + MARK
 
 
-def write_pages(docs_dir: Path, rendered: Rendered) -> list[str]:
+def hand_written_twins(docs_dir: Path, generated: dict) -> dict[str, tuple[str, list[str]]]:
+    """The hand-written pages of the default edition (docs/about.md) in each converted edition (docs/about.zh-hant.md):
+    the same Markdown, which the Traditional edition converts as it writes the page."""
+    suffixes = tuple(f".{e.code}.md" for e in EDITIONS if not e.default)
+    twins = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if rel in generated or rel.endswith(suffixes) or _generated(path):
+            continue
+        for edition in EDITIONS:
+            if edition.converted:
+                twins[file_name(rel[: -len(".md")], edition)] = (_marked(path.read_text(encoding="utf-8"), []), [])
+    return twins
+
+
+def write_pages(docs_dir: Path, pages: dict[str, tuple[str, list[str]]], fresh: set[str]) -> list[str]:
     """Write the pages that changed, delete the generator's pages no longer made; return what was touched.
 
-    Only the pages rendered afresh are compared with their files: the others were checked by the build they were
-    rendered in.
+    Only the pages made afresh (`fresh`) are compared with their files: the others were checked by the build they
+    were rendered in.
 
     Only files carrying the generator's mark are ever deleted. A page without the mark where a generated one goes
     is a hand-written page: the build stops rather than overwrite it."""
-    pages = rendered.pages
     before = previously_written(docs_dir)
     clashes = [rel for rel in pages if rel not in before and (docs_dir / rel).exists() and not _generated(docs_dir / rel)]
     if clashes:
@@ -141,7 +155,7 @@ def write_pages(docs_dir: Path, rendered: Rendered) -> list[str]:
     touched = []
     for rel, (content, _) in pages.items():
         path = docs_dir / rel
-        if path.exists() and (rel not in rendered.fresh or path.read_text(encoding="utf-8") == content):
+        if path.exists() and (rel not in fresh or path.read_text(encoding="utf-8") == content):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")

@@ -2,35 +2,87 @@
 from __future__ import annotations
 
 import re
+from html import escape
+from pathlib import Path
 
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}  # the theme's language code -> the page's lang attribute (BCP 47)
-ALTERNATE = re.compile(r'href="(/[^"]*)"(\s+hreflang=)')
-# <link rel="alternate" hreflang> in <head>: the theme fetches "sitemap.xml" next to each of them, which for
-# page-level alternates are 404s on every page; the hreflang alternates stay in sitemap.xml.
+from .editions import EDITIONS, BY_CODE, Edition
+
+# The language menu's links (Material's partials/alternate.html, pointed at each page's twin by mkdocs-static-i18n).
+MENU_LINK = re.compile(r'href="([^"]*)"(\s+hreflang=")([^"]+)"')
+# Material's <link rel="alternate"> in <head>, replaced by the site's own (see page_alternates).
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def relative_alternates(output: str, page_url: str) -> str:
-    """Make the language switcher's root-absolute links relative, so the site works from any sub-path."""
-    depth = page_url.count("/")  # the page's URL includes the language prefix (en/…)
-    up = "../" * depth or "./"
-    return ALTERNATE.sub(lambda m: f'href="{up}{m[1].lstrip("/")}"{m[2]}', output)
+def _menu(output: str, to_root: str) -> str:
+    """The language menu: links relative to the page (the site works from any sub-path), editions named by BCP 47."""
+    def link(m: re.Match) -> str:
+        href = m[1]
+        if href.startswith("/"):
+            href = (to_root or "./") if href == "/" else to_root + href.lstrip("/")
+        return f'href="{href}"{m[2]}{BY_CODE[m[3]].hreflang if m[3] in BY_CODE else m[3]}"'
+    return MENU_LINK.sub(link, output)
 
 
-LANGUAGE_LINK = re.compile(r'href="[^"]*"(\s+hreflang="([^"]+)")')
+def _base_path(page_url: str, edition: Edition) -> str:
+    """The page's address below its edition's root: "plans/nansha/" for zh-hant/plans/nansha/."""
+    return page_url[len(edition.prefix):] if page_url.startswith(edition.prefix) else page_url
 
 
-def _head_and_language(output: str, lang: str) -> str:
-    """No page-level alternates in the head, and the page's language as BCP 47."""
+def page_alternates(page_url: str, edition: Edition, site_url: str) -> str:
+    """<link rel="alternate" hreflang> for every edition of the page and x-default (the default edition): absolute
+    addresses when the site's address is known (SITE_URL), else relative to the page."""
+    base = _base_path(page_url, edition)
+    root = site_url.rstrip("/") + "/" if site_url else "../" * page_url.count("/")
+    hrefs = [(e.hreflang, root + e.prefix + base) for e in EDITIONS] + [("x-default", root + EDITIONS[0].prefix + base)]
+    return "".join(f'\n    <link rel="alternate" hreflang="{lang}" href="{escape(href or "./")}">' for lang, href in hrefs)
+
+
+def _head_and_language(output: str, edition: Edition, alternates: str = "") -> str:
+    """The page's own alternates in the head, and the page's language as BCP 47."""
     output = HEAD_ALTERNATE.sub("", output)
-    return output.replace(f'<html lang="{lang}"', f'<html lang="{HTML_LANG.get(lang, lang)}"', 1)
+    if alternates:
+        output = output.replace("</title>", "</title>" + alternates, 1)
+    return re.sub(r'<html lang="[^"]*"', f'<html lang="{edition.html_lang}"', output, count=1)
 
 
-def finish_not_found(output: str, lang: str, default_lang: str) -> str:
-    """The "not found" page is one for every address: its language links lead to each language's home page."""
-    output = LANGUAGE_LINK.sub(lambda m: f'href="/{"" if m[2] == default_lang else m[2] + "/"}"{m[1]}', output)
-    return _head_and_language(output, lang)
+def finish_page(output: str, page_url: str, edition: Edition, site_url: str = "") -> str:
+    to_root = "../" * page_url.count("/")
+    return _head_and_language(_menu(output, to_root), edition, page_alternates(page_url, edition, site_url))
 
 
-def finish_page(output: str, page_url: str, lang: str) -> str:
-    return _head_and_language(relative_alternates(output, page_url), lang)
+def finish_not_found(output: str, edition: Edition, converter) -> str:
+    """The "not found" page is one for every address: its language links lead to each edition's home page, its
+    Traditional part is the Simplified part converted."""
+    output = MENU_LINK.sub(lambda m: f'href="/{BY_CODE[m[3]].prefix if m[3] in BY_CODE else ""}"{m[2]}{BY_CODE[m[3]].hreflang if m[3] in BY_CODE else m[3]}"', output)
+    for converted in (e for e in EDITIONS if e.converted):
+        part = re.compile(f'(<div lang="{converted.html_lang}">)(.*?)(</div>)', re.DOTALL)
+        output = part.sub(lambda m: m[1] + converter.html(m[2]) + m[3], output)
+    return _head_and_language(output, edition)
+
+
+SITEMAP_LINK = re.compile(r'(\s*)<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]*)"/>')
+
+
+def finish_sitemap(site_dir: Path, site_url: str) -> None:
+    """sitemap.xml names each page's editions by BCP 47, with x-default (the default edition)."""
+    path = site_dir / "sitemap.xml"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+
+    def link(m: re.Match) -> str:
+        edition = BY_CODE.get(m[2])
+        if edition is None:
+            return m[0]
+        out = f'{m[1]}<xhtml:link rel="alternate" hreflang="{edition.hreflang}" href="{m[3]}"/>'
+        if edition.default:
+            out += f'{m[1]}<xhtml:link rel="alternate" hreflang="x-default" href="{m[3]}"/>'
+        return out
+
+    text = SITEMAP_LINK.sub(link, text)
+    path.write_text(text, encoding="utf-8")
+    gz = site_dir / "sitemap.xml.gz"
+    if gz.exists():
+        import gzip
+
+        gz.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

@@ -10,7 +10,8 @@ from . import documents, identity, indicators, markup, tracking
 from .opendata import year_columns
 from .model import Site
 from .rawhtml import set_aside
-from .strings import LANGS, SOURCE_LANG, numbered, s
+from .editions import EDITIONS, SOURCE, Edition
+from .strings import SOURCE_LANG, numbered, s
 from .texts import CJK
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -32,7 +33,7 @@ def environment(site: Site) -> jinja2.Environment:
     )
     env.globals.update(
         site=site, s=s, numbered=numbered, attrs=markup.heading_attrs,
-        source_lang=SOURCE_LANG, to_root=to_root, year_columns=year_columns(site),
+        source_lang=SOURCE_LANG, source_edition=SOURCE, to_root=to_root, year_columns=year_columns(site),
         tracked=lambda item, measure=None: tracking.tracked(site, item, measure),
         latest=lambda item, measure=0: tracking.latest(site, item, measure),
         status_of=lambda item, measure=0: tracking.status_of(site, item, measure),
@@ -54,23 +55,18 @@ def environment(site: Site) -> jinja2.Environment:
         doc_sources=lambda plan: documents.sources_of(site, plan),
         doc_used_by=lambda source_id: documents.used_by(site, source_id),
         citation=lambda plan, item=None: documents.citation(site, plan, item),
-        lang_root=lang_root,
+        edition_showing=lambda lang: next(e for e in EDITIONS if e.lang == lang),
     )
     env.filters.update(en_date=documents.en_date, zh_date=documents.zh_date)
     env.tests["cjk"] = lambda value: bool(CJK.search(str(value)))
     return env
 
 
-def lang_root(lang: str) -> str:
-    """Where a language's pages stand below the site's root: "" for the first language, "en/" for English."""
-    return "" if lang == LANGS[0] else f"{lang}/"
+def to_root(edition: Edition, depth: int = 1) -> str:
+    """The relative way up to the site's root from a page `depth` folders below its edition's root."""
+    return "../" * (depth + (0 if edition.default else 1))
 
 
-def to_root(lang: str, depth: int = 1) -> str:
-    """The relative way up to the site's root from a page `depth` folders below its language's root."""
-    return "../" * (depth + (0 if lang == LANGS[0] else 1))
-
-
-def render(env: jinja2.Environment, template: str, lang: str, **context) -> tuple[str, list[str]]:
-    """The page's Markdown, with its raw HTML blocks set aside."""
-    return set_aside(env.get_template(template).render(lang=lang, **context))
+def render(env: jinja2.Environment, template: str, edition: Edition, **context) -> tuple[str, list[str]]:
+    """The page's Markdown in an edition (in the language of data/ it shows), with its raw HTML blocks set aside."""
+    return set_aside(env.get_template(template).render(lang=edition.lang, edition=edition, **context))

@@ -19,8 +19,11 @@ import snowballstemmer
 from . import identity as ident
 from .model import ROLES, Item, Site, iter_blocks
 from .numerals import cn_number, roman
+from .editions import EDITIONS
+from .hant import display_forms, hant_fold_table
 from .strings import LANGS, numbered, s
 from .terminology import renderings
+from .traditional import Converter
 
 KINDS = ("task", "box", "indicator", "section", "theme", "glossary", "agency")
 WORD = re.compile(r"[a-z0-9]+")
@@ -380,27 +383,42 @@ def _dump(path: Path, value) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
 
-def write_search_index(site: Site, site_dir: Path) -> None:
-    """site/search-index/<lang>/: meta.json, lexicon.json, shards/N.json, records/N.json."""
+def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None:
+    """site/search-index/<edition>/: meta.json, lexicon.json, shards/N.json, records/N.json.
+
+    The Traditional edition's index is the Simplified one with what it shows (records, plan names, answer cards)
+    converted: queries in either script are folded to Simplified characters before they are looked up (hant.py)."""
     records = {lang: Records(site, lang).all() for lang in LANGS}
     lexicon = Lexicon(site, records)
-    for lang in LANGS:
-        out = site_dir / "search-index" / lang
+    zh_lexicon = lexicon.for_lang("zh")
+    indexed = [rec.indexed for rec in records["zh"]] + zh_lexicon["vocabulary"]
+    indexed += [form for entry in zh_lexicon["glossary"] + zh_lexicon["names"] for form in entry["zh"]]
+    fold_table = hant_fold_table("\n".join(indexed), converter)
+    for edition in EDITIONS:
+        lang = edition.lang
+        show = converter.text if edition.converted else (lambda text: text)
+        out = site_dir / "search-index" / edition.code
         count, shards = build_shards(records[lang], lang)
         _dump(out / "meta.json", {
             "shards": count,
-            "plans": [ident.plain(p["short_title"], lang) for p in site.plans],
+            "plans": [show(ident.plain(p["short_title"], lang)) for p in site.plans],
             "kinds": list(KINDS),
             # per record: plan, kind, length of title + 1 (positions below it are in the title), length in positions,
             # and the length of the title without a closing bracketed abbreviation ("geographical indication (GI)")
             "records": [[rec.plan, KINDS.index(rec.kind), _title_span(rec, lang), _length(rec, lang), _core_span(rec, lang)]
                         for rec in records[lang]],
         })
-        _dump(out / "lexicon.json", lexicon.for_lang(lang))
+        found = zh_lexicon if lang == "zh" and not edition.converted else lexicon.for_lang(lang)
+        found["hant"] = fold_table
+        if edition.converted:
+            for answer in found["answers"]:
+                answer["title"], answer["text"] = show(answer["title"]), show(answer["text"])
+            found["display"] = display_forms(found, converter)
+        _dump(out / "lexicon.json", found)
         for n, shard in enumerate(shards):
             _dump(out / "shards" / f"{n}.json", shard)
         for n, rec in enumerate(records[lang]):
-            _dump(out / "records" / f"{n}.json", {"url": rec.url, "label": rec.label, "title": rec.title, "text": rec.text})
+            _dump(out / "records" / f"{n}.json", {"url": rec.url, "label": show(rec.label), "title": show(rec.title), "text": show(rec.text)})
 
 
 def _title_span(rec: Record, lang: str) -> int:
