@@ -38,7 +38,7 @@ from plansite.editions import EDITIONS, Edition, edition  # noqa: E402
 from plansite.pages import MANIFEST, PARTS, Rendered, file_name, hand_written_twins, previously_written, render_all, write_pages  # noqa: E402
 from plansite.postprocess import finish_not_found, finish_page, finish_sitemap  # noqa: E402
 from plansite.problems import DataError  # noqa: E402
-from plansite.search_index import write_search_index  # noqa: E402
+from plansite.search import write_search_index  # noqa: E402
 from plansite.strings import strings  # noqa: E402
 from plansite.stylesheet import purge_theme_css  # noqa: E402
 from plansite.traditional import Converter  # noqa: E402

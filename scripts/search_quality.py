@@ -1,14 +1,20 @@
 """Search quality on the team's query set (tests/search_queries.yaml), measured in Chromium on a built site.
 
-For each query the results page is opened as a reader would (/search/?q=… or /en/search/?q=…), and the first ten
-`[data-search-result] a` links are read in order. Each result is judged against the data itself (the YAML, not the
-search index): it counts as relevant when its text contains the query or a recorded synonym, or when it is one of
-the query's expected items.
+For each query the results page is opened as a reader would (/search/?q=…, /en/search/?q=…, /zh-hant/search/?q=…),
+and the first ten `[data-search-result]` links are read in order. Each result is judged against the data itself (the
+YAML, not the search index): it counts as relevant when its text contains the query or a recorded synonym, or when it
+is one of the query's expected items.
 
+Term queries (the plans' own words):
 - precision@10: relevant results among the first ten, over all results shown (at most ten per query);
 - exact-first: queries where no result that lacks the query (and its synonyms) ranks above one that has it;
 - recall: expected items found in the first ten, over all expected items;
 - answered: queries with at least one result.
+Everyday queries (kind everyday-*: the reader's own words, phrasings, several concepts):
+- success@3: queries with an expected item among the first three results;
+- precision@5: relevant results among the first five, over all results shown (at most five per query).
+Traditional characters: every Chinese-site query typed in Traditional characters (OpenCC s2hk), on the Simplified and
+the Traditional editions; its recall (term queries) and success@3 (everyday queries) beside the Simplified figures.
 
 scripts/bench reports these figures; alone: .venv/bin/python scripts/search_quality.py [SITE_DIR] (builds nothing;
 defaults to site/) also lists every query with a miss.
@@ -114,7 +120,7 @@ class Texts:
 def result_id(href: str, glossary_ids: dict[str, str]) -> str:
     """A result link as the query set names it: gz-t27, theme:…, glossary:<zh>, agency:…."""
     path = urllib.parse.urlparse(href)
-    parts = [p for p in path.path.split("/") if p and p != "en"]
+    parts = [p for p in path.path.split("/") if p and p not in ("en", "zh-hant")]
     if path.fragment and parts and parts[0] == "plans":
         return path.fragment
     if parts and parts[0] == "themes" and len(parts) > 1:
@@ -137,8 +143,25 @@ def judge(query: dict, results: list[str], texts: Texts) -> dict:
     exact_first = all(relevant[j] or not any(relevant[j + 1:]) for j in range(len(relevant)))
     found = [e for e in query["expect"] if e in results]
     return {"relevant": sum(relevant), "shown": len(results), "exact_first": exact_first,
+            "relevant5": sum(relevant[:5]), "shown5": len(results[:5]), "success3": any(r in query["expect"] for r in results[:3]),
             "found": len(found), "expected": len(query["expect"]), "missing": [e for e in query["expect"] if e not in results],
             "irrelevant": [r for r, ok in zip(results, relevant) if not ok]}
+
+
+def family(query: dict) -> str:
+    return "everyday" if query.get("kind", "").startswith("everyday") else "term"
+
+
+def figures(verdicts: list[dict], kind: str) -> dict:
+    answered = sum(1 for v in verdicts if v["shown"]) / len(verdicts)
+    if kind == "everyday":
+        shown5 = sum(v["shown5"] for v in verdicts)
+        return {"queries": len(verdicts), "success_at_3": sum(v["success3"] for v in verdicts) / len(verdicts),
+                "precision_at_5": sum(v["relevant5"] for v in verdicts) / shown5 if shown5 else 0.0, "answered": answered}
+    shown = sum(v["shown"] for v in verdicts)
+    return {"queries": len(verdicts), "precision_at_10": sum(v["relevant"] for v in verdicts) / shown if shown else 0.0,
+            "exact_first": sum(v["exact_first"] for v in verdicts) / len(verdicts),
+            "recall": sum(v["found"] for v in verdicts) / max(1, sum(v["expected"] for v in verdicts)), "answered": answered}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -156,32 +179,37 @@ def serve(site_dir: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def quality(page, base: str, queries: list[dict], verbose: bool = False) -> dict:
-    """The four figures per language, each query opened on the results page as a reader would."""
+def results_of(page, base: str, prefix: str, q: str) -> list[str]:
+    page.goto(f"{base}{prefix}search/?q={urllib.parse.quote(q)}")
+    page.wait_for_selector(".search-page[data-state=done]")
+    return page.eval_on_selector_all("[data-search-result] a", "els => els.slice(0, 10).map(a => a.href)")
+
+
+def quality(page, base: str, queries: list[dict], verbose: bool = False, traditional: bool = False) -> dict:
+    """The figures per site and family of query (term, everyday), each query opened on the results page as a reader
+    would. With `traditional`, also every Chinese-site query typed in Traditional characters on the Simplified and
+    the Traditional editions ("zh typed-hant", "zh-hant typed-hant")."""
     texts = Texts(ROOT)
     glossary_ids = {"term-" + hashlib.sha1(t["zh"].encode("utf-8")).hexdigest()[:8]: t["zh"] for t in texts.glossary}
-    per_lang: dict[str, list[dict]] = {"zh": [], "en": []}
-    for query in queries:
-        prefix = "" if query["site"] == "zh" else "en/"
-        page.goto(f"{base}{prefix}search/?q={urllib.parse.quote(query['q'])}")
-        page.wait_for_selector(".search-page[data-state=done]")
-        hrefs = page.eval_on_selector_all("[data-search-result] a", "els => els.slice(0, 10).map(a => a.href)")
+    runs = [(query["site"], "" if query["site"] == "zh" else "en/", query["q"], query) for query in queries]
+    if traditional:
+        import opencc
+
+        s2hk = opencc.OpenCC("s2hk")
+        for query in queries:
+            if query["site"] == "zh" and s2hk.convert(query["q"]) != query["q"]:
+                runs.append(("zh typed-hant", "", s2hk.convert(query["q"]), query))
+                runs.append(("zh-hant typed-hant", "zh-hant/", s2hk.convert(query["q"]), query))
+                runs.append(("zh typed-hans", "", query["q"], query))  # the same queries as typed, for comparison
+    per: dict[tuple, list[dict]] = {}
+    for site, prefix, q, query in runs:
+        hrefs = results_of(page, base, prefix, q)
         verdict = judge(query, [result_id(h, glossary_ids) for h in hrefs], texts)
-        per_lang[query["site"]].append(verdict)
-        if verbose and (verdict["irrelevant"] or verdict["missing"] or not verdict["exact_first"]):
-            print(f"[{query['site']}] {query['q']}: {verdict['relevant']}/{verdict['shown']} missing={verdict['missing']} "
-                  f"irrelevant={verdict['irrelevant']} exact_first={verdict['exact_first']}")
-    report = {}
-    for lang, verdicts in per_lang.items():
-        shown = sum(v["shown"] for v in verdicts)
-        report[lang] = {
-            "queries": len(verdicts),
-            "precision_at_10": sum(v["relevant"] for v in verdicts) / shown if shown else 0.0,
-            "exact_first": sum(v["exact_first"] for v in verdicts) / len(verdicts),
-            "recall": sum(v["found"] for v in verdicts) / max(1, sum(v["expected"] for v in verdicts)),
-            "answered": sum(1 for v in verdicts if v["shown"]) / len(verdicts),
-        }
-    return report
+        per.setdefault((site, family(query)), []).append(verdict)
+        if verbose and (verdict["irrelevant"] or verdict["missing"] or not verdict["exact_first"]) and site in ("zh", "en"):
+            print(f"[{site} {family(query)}] {q}: {verdict['relevant']}/{verdict['shown']} s@3={verdict['success3']} "
+                  f"missing={verdict['missing']} irrelevant={verdict['irrelevant']} exact_first={verdict['exact_first']}")
+    return {f"{site} {kind}": figures(verdicts, kind) for (site, kind), verdicts in per.items()}
 
 
 def suggestion_delays(page, base: str, queries: list[dict], lang: str, count: int = 20) -> list[float]:
@@ -209,9 +237,7 @@ if __name__ == "__main__":
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         tab = browser.new_page()
         queries = load_queries()
-        for lang, figures in quality(tab, base, queries, verbose=True).items():
-            delays = sorted(suggestion_delays(tab, base, queries, lang))
-            print(lang, {k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()},
-                  f"suggestions: median {delays[len(delays) // 2]:.0f} ms, slowest {delays[-1]:.0f} ms")
+        for name, values in quality(tab, base, queries, verbose=True, traditional="--traditional" in sys.argv).items():
+            print(name, {k: round(v, 3) if isinstance(v, float) else v for k, v in values.items()})
         browser.close()
     server.shutdown()

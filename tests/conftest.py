@@ -38,6 +38,18 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def drop_tag_list(plan: Path, item_id: str, key: str) -> None:
+    """Remove one item's list of tags (themes, audiences, support) from a plan file, keeping every other line."""
+    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(n for n, line in enumerate(lines) if line.strip() == f"id: {item_id}")
+    tag = next(n for n in range(start, len(lines)) if lines[n].strip() == f"{key}:")
+    indent = lines[tag][: len(lines[tag]) - len(lines[tag].lstrip())]
+    end = tag + 1
+    while lines[end].startswith(indent + "- "):
+        end += 1
+    plan.write_text("".join(lines[:tag] + lines[end:]), encoding="utf-8")
+
+
 def build_site(out: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(

@@ -106,3 +106,50 @@ def test_without_javascript_every_item_is_listed(browser, server, site_dir):
     groups = tab.eval_on_selector_all("#finder-results section.finder-group", "els => els.map(e => e.dataset.plan)")
     context.close()
     assert len(listed) == sum(f["tasks"] + f["boxes"] for f in PLAN_FACTS.values()) and groups == ["guangzhou", "nansha", "zhuhai", "zhongshan"]
+
+
+def test_no_result_advice_names_each_filter_to_drop_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    query = {"plan": "zhuhai", "theme": "fairs-ecommerce", "audience": "universities-research"}
+    tab.goto(f"{server}/finder/?" + "&".join(f"{k}={v}" for k, v in query.items()))
+    tab.wait_for_selector("#finder-advice li")
+    assert results(tab) == []
+    advice = tab.eval_on_selector_all("#finder-advice li", "els => els.map(e => [e.dataset.drop, +e.dataset.count, e.textContent])")
+    assert sorted(key for key, _, _ in advice[:-1]) == sorted(query) and advice[-1][0] == "all"
+    assert tab.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert tab.locator("#finder-advice").bounding_box()["width"] <= 390
+    offered = [(key, n) for key, n, _ in advice if n]
+    assert offered, advice
+    for key, n in offered:
+        tab.click(f"#finder-advice li[data-drop='{key}'] a")
+        tab.wait_for_function("document.querySelectorAll('#finder-advice li').length === 0")
+        assert len(results(tab)) == n == count(tab), key
+        kept = {k: v for k, v in query.items() if k != key} if key != "all" else {}
+        assert all(f"{k}={v}" in tab.url for k, v in kept.items()) and (key == "all" or f"{key}=" not in tab.url)
+        assert all(tab.input_value(f"#finder-{k}") == kept.get(k, "") for k in query)
+        tab.go_back()
+        tab.wait_for_selector("#finder-advice li")
+    context.close()
+
+
+def test_the_three_counts_of_a_theme_agree_or_say_why(page, tab, server):
+    theme = page("themes/pledge-financing", "en").select_one("p.theme-counts")
+    on_theme_page, indicators = int(theme["data-items"]), int(theme["data-indicators"])
+    tab.goto(f"{server}/en/finder/?theme=pledge-financing")
+    assert len(results(tab)) == on_theme_page == count(tab)
+    assert f"{indicators} indicators" in tab.inner_text("#finder-count")  # what the finder leaves out, said there
+    preset = next(li for li in page("", "en").select("ul.home-presets > li") if "theme=pledge-financing" in li.a["href"])
+    shown = int(preset.select_one(".home-count")["data-count"])
+    why = preset.select_one(".home-count-why")
+    assert shown < on_theme_page and int(why["data-total"]) == on_theme_page and str(on_theme_page) in why.get_text()
+    tab.goto(f"{server}/en/{preset.a['href']}")
+    assert len(results(tab)) == shown == count(tab)
+
+
+def test_each_result_says_where_to_go_in_its_region(tab, server):
+    tab.goto(f"{server}/finder/?plan=nansha")
+    found = results(tab)
+    links = tab.eval_on_selector_all("#finder-results li[data-id]", "els => els.map(e => [...e.querySelectorAll('.finder-where a')].map(a => a.getAttribute('href')))")
+    assert len(links) == len(found) and all(links)
+    assert all("/services/nansha/" in href for hrefs in links for href in hrefs)

@@ -16,9 +16,10 @@ EDITS = {
     "task body": (PLAN, "and keep stepping up work exchanges.", "and keep stepping up exchanges.", ["plans/nansha"]),
     "task excerpt": (PLAN, "          en: Take the lead in piloting business environment reforms", "          en: Lead the piloting of business environment reforms", ["plans/nansha", "themes/governance-policy"]),
     "task title": (PLAN, "en: Improve the IP work mechanism of the Pilot Free Trade Zone area", "en: Improve the IP working mechanism of the Pilot Free Trade Zone area", ["plans/nansha", "themes/governance-policy", "finder"]),
-    "theme tag": (PLAN, "        - governance-policy\n    - task:\n        id: ns-t2\n", "        - governance-policy\n        - pledge-financing\n    - task:\n        id: ns-t2\n", ["themes/pledge-financing", "themes/index", "plans/nansha"]),
+    "theme tag": (PLAN, "        - governance-policy\n        audiences:\n        - government\n    - task:\n        id: ns-t2\n", "        - governance-policy\n        - pledge-financing\n        audiences:\n        - government\n    - task:\n        id: ns-t2\n", ["themes/pledge-financing", "themes/index", "plans/nansha"]),
     "responsibility": ("data/plans/guangzhou.yaml", "          - gz-npc-legislative\n          - gz-ip-leading-group-members\n", "          - gz-npc-legislative\n", ["agencies/gz-ip-leading-group-members", "agencies/index", "plans/guangzhou"]),
     "theme description": ("data/themes.yaml", "Loans secured by patents,", "Loans backed by patents,", ["themes/pledge-financing"]),
+    "place": ("data/services.yaml", "Resolves contract disputes", "Settles contract disputes", ["services/guangzhou"]),
 }
 
 

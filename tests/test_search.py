@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from plansite.search_index import fold, shard_of
+from plansite.search.text import fold, shard_of
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -163,7 +163,8 @@ def test_header_box_on_a_phone_suggests_as_you_type_and_opens_with_the_keyboard(
     box = tab.locator("header #header-search-q")
     assert box.is_visible()
     box.type("patent navigation")
-    tab.wait_for_selector("#header-search-list [role=option]")
+    # the suggestions for the whole of what was typed (those for its first letters may show in between)
+    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === 'patent navigation'")
     first = tab.locator("#header-search-list [role=option]").first
     assert "Patent navigation" in first.inner_text()
     box.press("ArrowDown")

@@ -8,7 +8,7 @@ import pytest
 from plansite.load import load_site
 from plansite.problems import DataError
 
-from conftest import PLAN_FACTS, ROOT
+from conftest import PLAN_FACTS, ROOT, drop_tag_list
 
 
 def theme_of(link) -> str:
@@ -50,14 +50,7 @@ def test_every_item_shows_one_to_four_themes(page, lang):
 
 def test_an_item_without_theme_fails_the_build(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    plan = tmp_path / "data/plans/zhongshan.yaml"
-    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(n for n, line in enumerate(lines) if "id: zs-t1-2" in line)
-    themes = next(n for n in range(start, len(lines)) if lines[n].strip() == "themes:")
-    end = themes + 1
-    while lines[end].lstrip().startswith("- "):
-        end += 1
-    plan.write_text("".join(lines[:themes] + lines[end:]), encoding="utf-8")
+    drop_tag_list(tmp_path / "data/plans/zhongshan.yaml", "zs-t1-2", "themes")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
     assert "task 'zs-t1-2' has no theme" in str(caught.value)

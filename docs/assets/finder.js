@@ -1,16 +1,22 @@
 // Support finder: filters the tasks and boxes of data/finder.json by plan, theme, audience and kind of support.
 // The filter state lives in the address (?plan=…&theme=…&audience=…&support=…&group=1): shareable, and
 // back/forward restore it. Without JavaScript the page keeps its full list of items, grouped by plan.
+//
+// Filters are predicates in one list (`filters` below), each with the name of its address parameter, how to read and
+// write it, whether an item passes and how to name it to the reader. The counts, the "drop a filter" advice and the
+// address all go through that list, so one more filter (a word box, say) is one more entry: see addFilter.
+// The rule for an audience is hooks/plansite/finder.py's: it also takes the items for the broader group it is within.
 (function () {
   var form = document.getElementById("finder");
   var results = document.getElementById("finder-results");
   var count = document.getElementById("finder-count");
+  var advice = document.getElementById("finder-advice");
   var config = JSON.parse(document.getElementById("finder-config").textContent);
   var lang = results.dataset.lang;  // the edition: zh, zh-hant or en (the keys of the texts in finder.json)
   var chinese = lang !== "en";
-  var keys = ["plan", "theme", "audience", "support"];
-  var field = { plan: "plan", theme: "themes", audience: "audiences", support: "support" };
+  var words = count.dataset;
   var data = null;
+  var vocab = {};
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -19,56 +25,153 @@
     return node;
   }
 
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+
+  // A filter bound to one <select> of the form: its value is an ID of a vocabulary of finder.json.
+  function selectFilter(key, field, vocabulary) {
+    var control = form.elements[key];
+    return {
+      key: key,
+      get: function () { return control.value; },
+      set: function (value) { control.value = value || ""; },
+      accepts: function (value) {
+        var term = vocab[vocabulary] && vocab[vocabulary][value];
+        return term && term.within ? [value, term.within] : [value];
+      },
+      test: function (item, value) {
+        var tags = [].concat(item[field]);
+        return this.accepts(value).some(function (v) { return tags.indexOf(v) >= 0; });
+      },
+      label: function () { return form.querySelector("label[for='finder-" + key + "']").textContent; },
+      describe: function (value) {
+        var option = control.querySelector("option[value='" + value + "']");
+        return option ? option.textContent : value;
+      }
+    };
+  }
+
+  var filters = [
+    selectFilter("plan", "plan", "plans"),
+    selectFilter("theme", "themes", "themes"),
+    selectFilter("audience", "audiences", "audiences"),
+    selectFilter("support", "support", "support")
+  ];
+
+  // Another filter: {key, get(), set(value), test(item, value), label(), describe(value)}. Call before the data loads.
+  window.finderFilters = { add: function (filter) { filters.push(filter); } };
+
+  function byKey(key) {
+    return filters.filter(function (f) { return f.key === key; })[0];
+  }
+
+  function active() {
+    return filters.filter(function (f) { return f.get(); });
+  }
+
+  function passing(items, list) {
+    return items.filter(function (item) {
+      return list.every(function (f) { return f.test(item, f.get()); });
+    });
+  }
+
   function stateFromUrl() {
     var params = new URLSearchParams(location.search);
-    keys.forEach(function (k) { form.elements[k].value = params.get(k) || ""; });
+    filters.forEach(function (f) { f.set(params.get(f.key)); });
     form.elements.group.checked = params.get("group") === "1";
   }
 
-  function urlFromState() {
+  function query(without) {
     var params = new URLSearchParams();
-    keys.forEach(function (k) { if (form.elements[k].value) params.set(k, form.elements[k].value); });
+    active().forEach(function (f) { if (f !== without) params.set(f.key, f.get()); });
     if (form.elements.group.checked) params.set("group", "1");
-    var query = params.toString();
-    return location.pathname + (query ? "?" + query : "");
+    var q = params.toString();
+    return location.pathname + (q ? "?" + q : "");
   }
 
-  function matches(item) {
-    return keys.every(function (k) {
-      var wanted = form.elements[k].value;
-      if (!wanted) return true;
-      var value = item[field[k]];
-      return Array.isArray(value) ? value.indexOf(wanted) >= 0 : value === wanted;
+  function whereTo(item) {
+    var p = el("p", { "class": "finder-where" });
+    p.appendChild(el("span", { "class": "where-label" }, words.where + (chinese ? "：" : ": ")));
+    if (item.where_fallback) p.appendChild(el("span", { "class": "where-fallback" }, words.fallback + (chinese ? "：" : ": ")));
+    var page = config.root + vocab.plans[item.plan].services;
+    item.where.forEach(function (id, n) {
+      if (n) p.appendChild(document.createTextNode(chinese ? "、" : "; "));
+      p.appendChild(el("a", { href: page + "#" + id }, data.places[id].name[lang]));
     });
+    if (!item.where.length) p.appendChild(el("a", { href: page }, vocab.plans[item.plan].region[lang]));
+    return p;
   }
 
   function entry(item, planName) {
     var li = el("li", { "data-id": item.id });
     var a = el("a", { href: config.root + item.url });
-    a.appendChild(el("span", { "class": "finder-plan" }, planName));
-    a.appendChild(document.createTextNode(" " + item.label[lang] + (chinese ? "\u3000" : " ") + item.title[lang]));
+    if (planName) a.appendChild(el("span", { "class": "finder-plan" }, planName));
+    a.appendChild(document.createTextNode((planName ? " " : "") + item.label[lang] + (chinese ? "\u3000" : " ") + item.title[lang]));
     li.appendChild(a);
     li.appendChild(el("p", { "class": "finder-excerpt" }, item.excerpt[lang]));
     if (item.responsible.agencies) {
-      var who = item.responsible.role === "lead" ? count.dataset.led : count.dataset.shared;
+      var who = item.responsible.role === "lead" ? words.led : words.shared;
       var names = item.responsible.agencies.map(function (n) { return n[lang]; }).join(chinese ? "、" : "; ");
       li.appendChild(el("p", { "class": "finder-agency" }, who + (chinese ? "：" : ": ") + names));
     }
+    li.appendChild(whereTo(item));
     return li;
   }
 
+  // What the count leaves out or takes in, said next to it: the items for a broader audience, the theme's indicators.
+  function countNotes(found) {
+    var notes = [];
+    var audience = byKey("audience").get();
+    var term = audience && vocab.audiences[audience];
+    if (term && term.within) {
+      var broader = found.filter(function (i) { return i.audiences.indexOf(audience) < 0; }).length;
+      if (broader) notes.push(fill(words.within, { m: broader, broader: vocab.audiences[term.within].name[lang], name: term.name[lang] }));
+    }
+    var theme = byKey("theme").get();
+    if (theme && vocab.themes[theme] && vocab.themes[theme].indicators) {
+      notes.push(fill(words.indicators, { theme: vocab.themes[theme].name[lang], k: vocab.themes[theme].indicators }));
+    }
+    return notes;
+  }
+
+  // Nothing matches: each active filter, and what dropping it alone would give; then clearing them all.
+  function adviseDropping() {
+    var on = active();
+    advice.appendChild(el("p", {}, words.none));
+    var ul = el("ul");
+    on.map(function (f) {
+      return { filter: f, n: passing(data.items, on.filter(function (g) { return g !== f; })).length };
+    }).sort(function (a, b) { return b.n - a.n; }).forEach(function (option) {
+      var f = option.filter;
+      var text = fill(option.n ? words.drop : words.dropNone, { label: f.label(), value: f.describe(f.get()), n: option.n });
+      var li = el("li", { "data-drop": f.key, "data-count": option.n });
+      li.appendChild(option.n ? el("a", { href: query(f) }, text) : el("span", {}, text));
+      ul.appendChild(li);
+    });
+    var all = el("li", { "data-drop": "all", "data-count": data.items.length });
+    all.appendChild(el("a", { href: location.pathname }, fill(words.clear, { n: data.items.length })));
+    ul.appendChild(all);
+    advice.appendChild(ul);
+  }
+
   function render() {
-    var plans = {};
-    data.plans.forEach(function (p) { plans[p.id] = p.name[lang]; });
-    var found = data.items.filter(matches);
+    var found = passing(data.items, active());
     results.textContent = "";
-    count.textContent = found.length ? count.dataset.count.replace("{n}", found.length) : count.dataset.none;
+    advice.textContent = "";
+    var notes = found.length ? countNotes(found) : [];
+    count.textContent = found.length ? fill(words.count, { n: found.length }) : words.empty;
+    if (notes.length) count.appendChild(el("span", { "class": "finder-count-note" }, chinese ? "（" + notes.join("；") + "）" : " (" + notes.join("; ") + ")"));
+    if (!found.length) {
+      adviseDropping();
+      return;
+    }
     if (form.elements.group.checked) {
       data.plans.forEach(function (p) {
         var mine = found.filter(function (i) { return i.plan === p.id; });
         if (!mine.length) return;
         var section = el("section", { "class": "finder-group", "data-plan": p.id });
-        section.appendChild(el("h2", {}, plans[p.id] + " (" + mine.length + ")"));
+        section.appendChild(el("h2", {}, p.name[lang] + " (" + mine.length + ")"));
         var ul = el("ul");
         mine.forEach(function (i) { ul.appendChild(entry(i, "")); });
         section.appendChild(ul);
@@ -76,18 +179,25 @@
       });
     } else {
       var ol = el("ol", { "class": "finder-list" });
-      found.forEach(function (i) { ol.appendChild(entry(i, plans[i.plan])); });
+      found.forEach(function (i) { ol.appendChild(entry(i, vocab.plans[i.plan].name[lang])); });
       results.appendChild(ol);
     }
   }
 
   function changed() {
-    history.pushState(null, "", urlFromState());
+    history.pushState(null, "", query(null));
     render();
+  }
+
+  function index(list) {
+    var out = {};
+    list.forEach(function (e) { out[e.id] = e; });
+    return out;
   }
 
   fetch(config.data).then(function (r) { return r.json(); }).then(function (json) {
     data = json;
+    vocab = { plans: index(json.plans), themes: index(json.themes), audiences: index(json.audiences), support: index(json.support) };
     form.classList.add("finder-ready");
     stateFromUrl();
     render();
@@ -95,5 +205,13 @@
     form.addEventListener("reset", function () { setTimeout(changed, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     window.addEventListener("popstate", function () { stateFromUrl(); render(); });
+    advice.addEventListener("click", function (e) {
+      var link = e.target.closest("a[href]");
+      if (!link) return;
+      e.preventDefault();
+      history.pushState(null, "", link.getAttribute("href"));
+      stateFromUrl();
+      render();
+    });
   });
 })();

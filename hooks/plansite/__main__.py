@@ -40,7 +40,7 @@ def site_extras(args) -> int:
     from .load import load_site
     from .opendata import write_open_data
     from .problems import DataError
-    from .search_index import write_search_index
+    from .search import write_search_index
 
     os.nice(10)  # after the browser and the next build
     try:

@@ -38,6 +38,21 @@ def duplicate_ids(doc: Document, key: str) -> list[Problem]:
     return problems
 
 
+def within_problems(doc: Document, key: str) -> list[Problem]:
+    """A vocabulary term's `within` names another term of the same file that is not itself within a third."""
+    terms = {entry["id"]: entry for entry in doc.data[key]}
+    problems = []
+    for k, entry in enumerate(doc.data[key]):
+        broader = entry.get("within")
+        if broader is None:
+            continue
+        if broader not in terms or broader == entry["id"]:
+            problems.append(doc.problem((key, k, "within"), f"unknown term '{broader}'{suggest(broader, terms)}"))
+        elif "within" in terms[broader]:
+            problems.append(doc.problem((key, k, "within"), f"'{broader}' is itself within '{terms[broader]['within']}': name the broadest term"))
+    return problems
+
+
 def plan_id_problems(plan: dict, doc: Document, seen: dict[str, str]) -> list[Problem]:
     """Every ID in a plan (chapters, sections, items, indicator tables) is unique across all plans and starts with the
     plan's code; `seen` maps the IDs of the plans checked before to where they were first used."""
@@ -90,6 +105,8 @@ def reference_problems(site: Site, plan: dict, doc: Document) -> list[Problem]:
         path = item.path
         if not item.data.get("themes"):
             problems.append(doc.problem(path, f"{item.kind} '{item.id}' has no theme: tag it with 1-4 theme IDs from data/themes.yaml"))
+        if item.kind in ITEM_KINDS and not item.data.get("audiences"):
+            problems.append(doc.problem(path, f"{item.kind} '{item.id}' names no audience: tag it with the audience IDs of data/audiences.yaml its text addresses"))
         for field_name, known in vocabularies.items():
             for k, tag in enumerate(item.data.get(field_name, [])):
                 if tag not in known:
@@ -109,6 +126,45 @@ def reference_problems(site: Site, plan: dict, doc: Document) -> list[Problem]:
     for k, fn in enumerate(plan.get("footnotes", [])):
         if fn["number"] not in used:
             problems.append(doc.problem(("footnotes", k), f"footnote {fn['number']} is never referenced"))
+    return problems
+
+
+def services_problems(site: Site, doc: Document) -> list[Problem]:
+    """Places name known plans, kinds, themes and agencies, once each; a hotline gives its number, any other place its
+    website or address."""
+    problems = []
+    plans = {plan["id"] for plan in site.plans}
+    problems.extend(duplicate_ids(doc, "kinds"))
+    kinds = {kind["id"] for kind in doc.data["kinds"]}
+    for k, kind in enumerate(doc.data["kinds"]):
+        for t, theme in enumerate(kind["themes"]):
+            if theme not in site.themes:
+                problems.append(doc.problem(("kinds", k, "themes", t), f"unknown theme '{theme}'{suggest(theme, site.themes)}"))
+    if not any(kind.get("fallback") for kind in doc.data["kinds"]):
+        problems.append(doc.problem(("kinds",), "no kind is marked 'fallback: true': items whose themes no place serves would lead nowhere"))
+    problems.extend(duplicate_ids(doc, "places"))
+    for k, place in enumerate(doc.data["places"]):
+        path = ("places", k)
+        for field_name, ids in (("region", [place["region"]]), ("also_serves", place.get("also_serves", []))):
+            for n, plan_id in enumerate(ids):
+                if plan_id not in plans:
+                    where = path + ((field_name,) if field_name == "region" else (field_name, n))
+                    problems.append(doc.problem(where, f"unknown plan '{plan_id}'{suggest(plan_id, plans)}"))
+        if place["kind"] not in kinds:
+            problems.append(doc.problem(path + ("kind",), f"unknown kind '{place['kind']}'{suggest(place['kind'], kinds)}"))
+        if "agency" in place and place["agency"] not in site.agencies:
+            problems.append(doc.problem(path + ("agency",), f"unknown agency '{place['agency']}'{suggest(place['agency'], site.agencies)}"))
+        confirmed = {c for source in place["sources"] for c in source["confirms"]}
+        for field_name in ("url", "address", "phone"):
+            if field_name in place and field_name not in confirmed:
+                problems.append(doc.problem(path + (field_name,), f"no source of '{place['id']}' confirms its {field_name}: add the page that gives it, with '{field_name}' under 'confirms'"))
+        if place["kind"] == "hotline" and "phone" not in place:
+            problems.append(doc.problem(path, f"hotline '{place['id']}' needs 'phone': the number to call"))
+        if place["kind"] != "hotline" and not ("url" in place or "address" in place):
+            problems.append(doc.problem(path, f"place '{place['id']}' needs 'url' or 'address' confirmed at its source; leave out a place that has neither and record the search under 'searched'"))
+    for k, entry in enumerate(doc.data["searched"]):
+        if entry["region"] not in plans:
+            problems.append(doc.problem(("searched", k, "region"), f"unknown plan '{entry['region']}'{suggest(entry['region'], plans)}"))
     return problems
 
 
@@ -263,4 +319,42 @@ def correction_problems(site: Site, doc: Document) -> list[Problem]:
             problems.append(doc.problem(("corrections", k, "traditional"), f"OpenCC already writes '{traditional}': remove the entry"))
         if plain.back.convert(traditional) != simplified:
             problems.append(doc.problem(("corrections", k, "traditional"), f"OpenCC hk2s turns '{traditional}' into '{plain.back.convert(traditional)}', not '{simplified}': check the characters"))
+    return problems
+
+
+def reader_problems(site: Site, doc: Document) -> list[Problem]:
+    """The reader's vocabulary leads somewhere: each official term stands in the text of some task, box or indicator
+    in its language (English by word stems, as search reads it), each theme exists, and no reader's word is listed
+    twice or also as a word to ignore."""
+    from .identity import body_text, plain
+    from .search.text import fold, stem, words
+
+    def stems(text: str) -> str:
+        return " " + " ".join(stem(w) for w in words(text)) + " "
+
+    items = [i for i in site.items.values()]
+    texts = {
+        "zh": [fold(plain(i.data.get("title") or i.data["name"], "zh") + "\n" + (body_text(i, "zh") if i.kind != "indicator" else "")) for i in items],
+        "en": [stems(plain(i.data.get("title") or i.data["name"], "en") + "\n" + (body_text(i, "en") if i.kind != "indicator" else "")) for i in items],
+    }
+    found = {"zh": lambda term: any(fold(term) in t for t in texts["zh"]),
+             "en": lambda term: stems(term).strip() and any(stems(term) in t for t in texts["en"])}
+    problems: list[Problem] = []
+    ignored = {lang: {fold(w) for w in doc.data["ignore"][lang]} for lang in ("zh", "en")}
+    seen: dict[str, tuple] = {}
+    for k, entry in enumerate(doc.data["words"]):
+        for lang in ("zh", "en"):
+            for n, term in enumerate(entry["official"][lang]):
+                if not found[lang](term):
+                    problems.append(doc.problem(("words", k, "official", lang, n), f"'{term}' is not in the {'Chinese' if lang == 'zh' else 'English'} text of any task, box or indicator"))
+            for n, word in enumerate(entry["reader"].get(lang, [])):
+                key = fold(word).strip()
+                if key in seen:
+                    problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}' is already listed (at {seen[key][0]})"))
+                elif key in ignored["zh"] | ignored["en"]:
+                    problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}' is also a word to ignore"))
+                seen.setdefault(key, (f"{doc.rel}:{doc.where(('words', k, 'reader', lang, n))[0]}",))
+        for n, theme in enumerate(entry.get("themes", [])):
+            if theme not in site.themes:
+                problems.append(doc.problem(("words", k, "themes", n), f"unknown theme '{theme}'" + suggest(theme, site.themes)))
     return problems

@@ -60,6 +60,8 @@ def page_facets(base: str, context: dict) -> tuple[str, ...]:
         return ("head", "tags")
     if "theme" in context:
         return ("head", "tags", f"theme:{context['theme']['id']}")
+    if "region" in context:  # a region's places, and the labels of the items leading to each
+        return ("head", "summary")
     if "agency" in context:
         return ("head", f"agency:{context['agency']['id']}")
     if base == "themes/index":

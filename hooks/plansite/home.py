@@ -4,22 +4,18 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from . import tracking
+from . import finder, tracking
 from .model import Site
 from .problems import DataError
 from .yamldoc import load_document
 
 SETTINGS = Path(__file__).with_name("home.yaml")
-# Finder filter -> the item field it matches (as in docs/assets/finder.js).
-FILTER_FIELDS = {"theme": "themes", "audience": "audiences", "support": "support"}
-
-
-def _matches(item, filters: dict) -> bool:
-    return item.kind != "indicator" and all(value in item.data.get(FILTER_FIELDS[key], ()) for key, value in filters.items())
 
 
 def presets(site: Site, doc) -> list[dict]:
-    """Each preset with the address of its finder search and its number of items, in all and per region."""
+    """Each preset with the address of its finder search and its number of items, in all and per region; where it
+    narrows a theme by other filters, the theme's own number of tasks and boxes (`total`), so that the page can say
+    why the two differ."""
     vocabulary = {"theme": site.themes, "audience": site.audiences, "support": site.support}
     problems, out = [], []
     for n, preset in enumerate(doc.data["presets"]):
@@ -33,10 +29,13 @@ def presets(site: Site, doc) -> list[dict]:
         query = "&".join(f"{key}={value}" for key, value in preset["filters"].items())
         regions = []
         for plan in site.plans:
-            count = sum(_matches(item, preset["filters"]) for item in site.plan_items(plan))
+            count = sum(finder.matches(site, item, preset["filters"]) for item in site.plan_items(plan))
             if count:
                 regions.append({"plan": plan, "count": count, "query": f"plan={plan['id']}&{query}"})
-        out.append({"title": preset["title"], "query": query, "count": sum(r["count"] for r in regions), "regions": regions})
+        filters = preset["filters"]
+        total = len(finder.selected(site, {"theme": filters["theme"]})) if "theme" in filters and len(filters) > 1 else None
+        out.append({"title": preset["title"], "query": query, "filters": filters, "total": total,
+                    "count": sum(r["count"] for r in regions), "regions": regions})
     if problems:
         raise DataError(problems)
     return [p for p in out if p["count"]]

@@ -79,11 +79,20 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
     # Which plans have a record is checked only when everything else is right: a plan with a broken ID would
     # otherwise also be reported as a plan without a record.
     _load_documents(site, data_dir, root, problems, complete and not problems, read)
+    services_doc = read(data_dir / "services.yaml", root, "services", problems)
+    if services_doc and complete and all(vocab_docs.values()) and agencies_doc:
+        problems.extend(check.services_problems(site, services_doc))
+        site.services = services_doc.data
     traditional_doc = read(data_dir / "traditional.yaml", root, "traditional", problems)
     if traditional_doc:
         site.traditional = traditional_doc.data["corrections"]
         if complete:
             problems.extend(check.correction_problems(site, traditional_doc))
+    reader_doc = read(data_dir / "reader-vocabulary.yaml", root, "reader-vocabulary", problems)
+    if reader_doc:
+        site.reader = reader_doc.data
+        if complete:
+            problems.extend(check.reader_problems(site, reader_doc))
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
@@ -110,6 +119,8 @@ def _vocabulary(doc: Document | None, key: str, problems: list[Problem]) -> dict
     if doc is None:
         return {}
     problems.extend(check.duplicate_ids(doc, key))
+    if key == "terms":
+        problems.extend(check.within_problems(doc, key))
     return {entry["id"]: entry for entry in doc.data[key]}
 
 

@@ -1,5 +1,5 @@
-"""Open data in the built site under data/: the plans as JSON, tasks, boxes and indicators as CSV, the schemas,
-and the support finder's JSON. Everything is generated from the YAML at build time; nothing here is committed."""
+"""Open data in the built site under data/: the plans as JSON, tasks, boxes and indicators as CSV, the places to go
+(services.json), the schemas, and the support finder's JSON. Everything is generated from the YAML at build time; nothing here is committed."""
 from __future__ import annotations
 
 import csv
@@ -154,6 +154,7 @@ def write_open_data(site: Site, site_dir: Path, converter: Converter) -> None:
     }), encoding="utf-8")
     for name, content in progress_tables(site).items():
         (out / name).write_bytes(content)
+    (out / "services.json").write_text(_json(site.services), encoding="utf-8")
     finder = finder_data(site)
     for edition in EDITIONS:
         if edition.converted:

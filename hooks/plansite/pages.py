@@ -45,6 +45,9 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     pages["sources"] = ("sources.md.j2", {})
     pages["finder"] = ("finder.md.j2", {})
     pages["downloads"] = ("downloads.md.j2", {})
+    pages["services/index"] = ("services-index.md.j2", {})
+    for plan in site.plans:
+        pages[f"services/{plan['id']}"] = ("services.md.j2", {"region": plan})
     pages["agencies/index"] = ("agencies.md.j2", {})
     for agency in site.agency_list():
         pages[f"agencies/{agency['id']}"] = ("agency.md.j2", {"agency": agency})

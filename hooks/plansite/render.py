@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import documents, identity, indicators, markup, tracking
+from . import documents, identity, indicators, markup, services, tracking
 from .opendata import year_columns
 from .model import Site
 from .rawhtml import set_aside
@@ -56,6 +56,16 @@ def environment(site: Site) -> jinja2.Environment:
         doc_used_by=lambda source_id: documents.used_by(site, source_id),
         citation=lambda plan, item=None: documents.citation(site, plan, item),
         edition_showing=lambda lang: next(e for e in EDITIONS if e.lang == lang),
+        place_kinds=services.kinds(site),
+        region_places=lambda plan_id: services.region_places(site, plan_id),
+        where_for=lambda item: services.for_item(site, item),
+        theme_where=lambda theme_id: services.theme_regions(site, theme_id),
+        agency_where=lambda agency_id: services.for_agency(site, agency_id),
+        agency_place=lambda agency_id: services.agency_place(site, agency_id),
+        place_url=services.place_url,
+        region_items_to=lambda place, plan: services.items_leading_to(site, place, plan),
+        site_plan=lambda plan_id: next(plan for plan in site.plans if plan["id"] == plan_id),
+        places_shown=services.SHOWN,
     )
     env.filters.update(en_date=documents.en_date, zh_date=documents.zh_date)
     env.tests["cjk"] = lambda value: bool(CJK.search(str(value)))

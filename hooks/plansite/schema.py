@@ -42,6 +42,12 @@ REQUIRED_HINTS = {
     ("sources", "url"): "a source needs the address (http:// or https://) of the page the figures were read on",
 }
 
+# Fields with a pattern that is not an ID's: what the value must look like.
+PATTERN_HINTS = {
+    "date": "write a date as YYYY-MM-DD", "checked": "write a date as YYYY-MM-DD",
+    "url": "give an address starting with http:// or https://", "phone": "give the number in digits (and hyphens)",
+}
+
 
 def _known_properties(error) -> list[str]:
     return sorted(error.schema.get("properties", {}))
@@ -91,6 +97,8 @@ def _message(error) -> tuple[tuple, str]:
     if kind == "pattern" and error.validator_value.startswith("^https?"):
         return path, f"{error.instance!r} is not an address: it must start with http:// or https://"
     if kind == "pattern":
+        if path and path[-1] in PATTERN_HINTS:
+            return path, f"{error.instance!r}: {PATTERN_HINTS[path[-1]]}"
         return path, f"{error.instance!r} is not a valid ID: use lowercase letters, digits and single hyphens"
     if kind == "oneOf" and path and path[-1] == "responsibility":
         return path, "give 'lead' (with optional 'cooperating') or 'shared', not both"

@@ -14,7 +14,7 @@ from functools import cache
 
 import opencc
 
-from .texts import CJK
+from ..texts import CJK
 
 # Every character OpenCC may convert: the CJK Unified Ideographs (with extension A) and the compatibility block.
 _RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
@@ -65,7 +65,8 @@ def hant_fold_table(site_text: str, converter) -> dict[str, str]:
 
 def display_forms(lexicon: dict, converter) -> dict[str, str]:
     """Simplified -> Traditional for the terms the Traditional edition's results page may name (a query's glossary
-    term, theme or agency), where they differ."""
+    term, theme or agency, and the plans' terms a reader's word leads to), where they differ."""
     terms = {form for entry in lexicon["glossary"] + lexicon["names"] for form in entry["zh"]}
+    terms |= {term for entry in lexicon["reader"] for term in entry["to"]}
     return {term: converter.text(term) for term in sorted(terms) if converter.text(term) != term}
 

@@ -1,0 +1,77 @@
+"""Writing the index: site/search-index/<edition>/ with meta.json (per record: plan, kind and lengths), lexicon.json,
+shards/N.json (postings) and records/N.json (what a result shows)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .. import identity as ident
+from ..editions import EDITIONS
+from ..model import Site
+from ..strings import LANGS
+from ..traditional import Converter
+from .hant import display_forms, hant_fold_table
+from .lexicon import Lexicon
+from .records import KINDS, Record, Records
+from .shards import build_shards
+from .text import words
+
+TRAILING_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]$")
+
+
+def _dump(path: Path, value) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
+def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None:
+    """The index of every edition. The Traditional edition's is the Simplified one with what it shows (records, plan
+    names, answer cards) converted: queries in either script are folded to Simplified characters first (hant.py)."""
+    records = {lang: Records(site, lang).all() for lang in LANGS}
+    lexicon = Lexicon(site, records)
+    lexicons = {lang: lexicon.for_lang(lang) for lang in LANGS}
+    zh = lexicons["zh"]
+    indexed = [rec.indexed for rec in records["zh"]] + zh["vocabulary"]
+    indexed += [form for entry in zh["glossary"] + zh["names"] for form in entry["zh"]] + [t for e in zh["reader"] for t in e["to"]]
+    fold_table = hant_fold_table("\n".join(indexed), converter)
+    shards = {lang: build_shards(records[lang], lang) for lang in LANGS}
+    for edition in EDITIONS:
+        lang = edition.lang
+        show = converter.text if edition.converted else (lambda text: text)
+        out = site_dir / "search-index" / edition.code
+        count, lang_shards = shards[lang]
+        _dump(out / "meta.json", {
+            "shards": count,
+            "plans": [show(ident.plain(p["short_title"], lang)) for p in site.plans],
+            "kinds": list(KINDS),
+            # per record: plan, kind, length of title + 1 (positions below it are in the title), length in positions,
+            # and the length of the title without a closing bracketed abbreviation ("geographical indication (GI)")
+            "records": [[rec.plan, KINDS.index(rec.kind), _title_span(rec, lang), _length(rec, lang), _core_span(rec, lang)]
+                        for rec in records[lang]],
+        })
+        found = dict(lexicons[lang], hant=fold_table)
+        if edition.converted:
+            found["answers"] = [dict(answer, title=show(answer["title"])) for answer in found["answers"]]
+            found["display"] = display_forms(found, converter)
+        _dump(out / "lexicon.json", found)
+        for n, shard in enumerate(lang_shards):
+            _dump(out / "shards" / f"{n}.json", shard)
+        for n, rec in enumerate(records[lang]):
+            shown = {"url": rec.url, "label": show(rec.label), "title": show(rec.title), "text": show(rec.text)}
+            if rec.summary:
+                shown["summary"] = show(rec.summary)
+            _dump(out / "records" / f"{n}.json", shown)
+
+
+def _title_span(rec: Record, lang: str) -> int:
+    return len(rec.title) + 1 if lang == "zh" else len(words(rec.title))
+
+
+def _core_span(rec: Record, lang: str) -> int:
+    core = TRAILING_BRACKETS.sub("", rec.title)
+    return len(core) if lang == "zh" else len(words(core))
+
+
+def _length(rec: Record, lang: str) -> int:
+    return len(rec.indexed) if lang == "zh" else len(words(rec.indexed))
