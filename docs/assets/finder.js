@@ -1,5 +1,5 @@
-// Support finder: filters the tasks and boxes of data/finder.json by plan, theme, audience and kind of support.
-// The filter state lives in the address (?plan=…&theme=…&audience=…&support=…&group=1): shareable, and
+// Support finder: filters the tasks and boxes of data/finder.json by words, plan, theme, audience and kind of support.
+// The filter state lives in the address (?q=…&plan=…&theme=…&audience=…&support=…&group=1): shareable, and
 // back/forward restore it. Without JavaScript the page keeps its full list of items, grouped by plan.
 //
 // Filters are predicates in one list (`filters` below), each with the name of its address parameter, how to read and
@@ -61,6 +61,44 @@
 
   // Another filter: {key, get(), set(value), test(item, value), label(), describe(value)}. Call before the data loads.
   window.finderFilters = { add: function (filter) { filters.push(filter); } };
+
+  // The word box: the items the site search finds for the words (search-engine.js, loaded when words are first
+  // typed), read with the reader's vocabulary and in either Chinese script. Whole-query matches, else the items
+  // holding every concept of the query, else every item it finds.
+  var box = form.elements.q, matched = null, matchedFor = null, engine = null;
+  function searchEngine() {
+    if (engine) return engine;
+    engine = new Promise(function (resolve, reject) {
+      if (window.PlanSearch) return resolve(window.PlanSearch.engineFor(config.index, config.lang));
+      var s = document.createElement("script");
+      s.src = config.engine;
+      s.onload = function () { resolve(window.PlanSearch.engineFor(config.index, config.lang)); };
+      s.onerror = reject;
+      document.head.appendChild(s);
+    });
+    return engine;
+  }
+  function match(words) {
+    if (!words.trim()) { matched = null; matchedFor = words; return Promise.resolve(); }
+    return searchEngine().then(function (e) { return e.search(words); }).then(function (found) {
+      var CONCEPTS = window.PlanSearch.CLASS.CONCEPTS, results = found.results;
+      var best = results.filter(function (r) { return r.cls < CONCEPTS; });
+      if (!best.length) best = results.filter(function (r) { return r.held === results.concepts; });
+      if (!best.length) best = results;
+      return searchEngine().then(function (e) {
+        matched = new Set(best.map(function (r) { return e.meta.items[r.rec]; }).filter(Boolean));
+        matchedFor = words;
+      });
+    });
+  }
+  filters.unshift({
+    key: "q",
+    get: function () { return box.value.trim(); },
+    set: function (value) { box.value = value || ""; },
+    test: function (item) { return !matched || matched.has(item.id); },
+    label: function () { return form.querySelector("label[for='finder-q']").textContent; },
+    describe: function (value) { return value; }
+  });
 
   function byKey(key) {
     return filters.filter(function (f) { return f.key === key; })[0];
@@ -184,9 +222,16 @@
     }
   }
 
+  // The words are searched first (asynchronously); the other filters are applied at once.
+  function refresh() {
+    var words = box.value;
+    if (words === matchedFor) { render(); return Promise.resolve(); }
+    return match(words).then(function () { if (box.value === words) render(); });
+  }
+
   function changed() {
     history.pushState(null, "", query(null));
-    render();
+    refresh();
   }
 
   function index(list) {
@@ -200,18 +245,23 @@
     vocab = { plans: index(json.plans), themes: index(json.themes), audiences: index(json.audiences), support: index(json.support) };
     form.classList.add("finder-ready");
     stateFromUrl();
-    render();
-    form.addEventListener("change", changed);
+    refresh();
+    form.addEventListener("change", function (e) { if (e.target !== box) changed(); });
+    var typing = 0;
+    box.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { history.replaceState(null, "", query(null)); refresh(); }, 200);
+    });
     form.addEventListener("reset", function () { setTimeout(changed, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    window.addEventListener("popstate", function () { stateFromUrl(); render(); });
+    window.addEventListener("popstate", function () { stateFromUrl(); refresh(); });
     advice.addEventListener("click", function (e) {
       var link = e.target.closest("a[href]");
       if (!link) return;
       e.preventDefault();
       history.pushState(null, "", link.getAttribute("href"));
       stateFromUrl();
-      render();
+      refresh();
     });
   });
 })();

@@ -13,6 +13,7 @@
 //    rarer concept weighs more). Single characters never count.
 (function () {
   "use strict";
+  if (window.PlanSearch) return;  // loaded already (the finder loads it itself when its word box is used first)
 
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var CJK_PAIR = /([\u3400-\u9fff\uf900-\ufaff]) (?=[\u3400-\u9fff\uf900-\ufaff])/g;
@@ -24,7 +25,7 @@
   // A word found in more than this share of the records (知识产权, 企业, 提高) ranks but filters nothing; a reader's
   // word (which stands for the plans' terms) always filters.
   var COMMON = 0.1;
-  var STRONG = 3;  // whole-query matches that stand in a title or in this many records come first, however many concepts
+  var STRONG = 5;  // whole-query matches that stand in a title or in this many records come first, however many concepts
   // Glossary entries explain words; the plans' own items come first unless the entry is the answer card.
   var KIND_PRIOR = { task: 0.3, box: 0.3, indicator: 0.2, theme: 0.3, glossary: -2.5, agency: 0.2, section: 0 };
   // Theme, glossary and agency entries list the titles of many items: a concept found there counts for less.
@@ -133,6 +134,13 @@
 
   Engine.prototype.prepare = function () {
     var lex = this.lexicon, self = this;
+    // The glossary's and the names' wordings are compared folded and shown as written.
+    this.shown = new Map();
+    lex.glossary.concat(lex.names).forEach(function (entry) {
+      ["zh", "en"].forEach(function (lang) {
+        entry[lang] = entry[lang].map(function (w) { var f = fold(w); if (!self.shown.has(f)) self.shown.set(f, w); return f; });
+      });
+    });
     var vocabulary = new Set(lex.vocabulary), longest = 0;
     lex.glossary.forEach(function (term) { term.zh.forEach(function (f) { vocabulary.add(f); }); });
     this.readerOf = new Map();  // a reader's word -> its entry
@@ -171,8 +179,9 @@
   };
   // Terms of the index as the edition shows them (the Traditional edition names them in Traditional characters).
   Engine.prototype.display = function (term) {
-    var shown = this.lexicon.display || {};
-    return has(shown, term) ? shown[term] : term;
+    var converted = this.lexicon.display || {};
+    if (has(converted, term)) return converted[term];
+    return this.shown.get(term) || term;
   };
 
   Engine.prototype.stem = function (word) {
@@ -355,7 +364,7 @@
       var key = self.simplified(text);
       return self.run(key, literal).then(function (found) {
         found.status = long ? "shortened" : "ok";
-        found.text = text;  // as the reader typed it, for the messages
+        found.text = raw.slice(0, MAX_QUERY).replace(/\s+/g, " ").trim();  // as the reader typed it, for the messages
         found.literal = literal;
         return found;
       });
@@ -381,7 +390,7 @@
       var terms = this.termsNamed(text, queryLang, true);
       if (terms.length) {
         var forms = home === "zh" ? terms.map(function (t) { return t.zh[0]; }) : unique([].concat.apply([], terms.map(function (t) { return t.en; })));
-        mapped = { from: text, to: forms[0] };
+        mapped = { from: text, to: [forms[0]] };
         forms.forEach(function (f) { whole.push({ cls: CLASS.SYNONYM, text: f, weight: 1 }); });
       }
     }
@@ -398,13 +407,15 @@
       understood = { from: text, concepts: concepts.map(function (c) { return c.mapped ? c.entry.to.slice(0, 2) : [c.typed]; }) };
     }
     if (!mapped && queryLang !== home && concepts.length) {
-      mapped = { from: text, to: concepts.map(function (c) { return c.alts[0].text; }).join(" ") };
+      mapped = { from: text, to: concepts.map(function (c) { return c.alts[0].text; }) };
     }
     var answers = this.answersFor(text);
     return this.collect(whole, concepts).then(function (results) {
+      var missing = concepts.filter(function (c) { return !c.df && c.plan == null; }).map(function (c) { return c.typed; });
       // With no whole-query match, a query of several concepts may still name a theme through one of them.
       if (!answers.length && !results.some(function (r) { return r.cls < CLASS.CONCEPTS; })) answers = self.conceptAnswer(concepts);
-      return { results: results, answers: answers, mapped: mapped, understood: understood, concepts: concepts };
+      return { results: results, answers: answers, mapped: mapped, understood: understood, concepts: concepts,
+               missing: results.some(function (r) { return r.cls < CLASS.CONCEPTS; }) ? [] : missing };
     });
   };
 
@@ -584,16 +595,27 @@
     return { terms: terms, themes: themes.slice(0, 3).map(function (id) { return self.themeAnswers.get(id); }) };
   };
 
-  // A broader wording of the query: a shorter term of the vocabularies inside it, or the theme its words are about.
-  Engine.prototype.broader = function (text, concepts) {
-    var key = this.simplified(normalize(text)), self = this, inside = null;
-    this.vocabulary.forEach(function (w) {
-      if (w !== key && key.indexOf(w) >= 0 && !self.ignored.has(w) && (!inside || w.length > inside.length)) inside = w;
-    });
-    if (inside) return { term: inside };
+  // Broader wordings of a query that finds little: the shorter words of the vocabularies and the segments inside it,
+  // and the theme its reader's words are about, each with what it finds; those that find more than `count`.
+  Engine.prototype.broader = function (text, concepts, count) {
+    var key = this.simplified(normalize(text)), self = this, candidates = [];
+    function consider(w) {
+      if (w && w !== key && w.length > 1 && !self.ignored.has(w) && candidates.indexOf(w) < 0) candidates.push(w);
+    }
+    this.vocabulary.forEach(function (w) { if (key.indexOf(w) >= 0) consider(w); });
+    (CJK.test(key) ? this.segment(key) : this.englishSpans(key)).forEach(consider);
+    if (CJK.test(key)) {  // the parts of a Chinese query the segmenters did not split (古镇灯饰: 灯饰)
+      for (var n = Math.min(key.length - 1, 8); n >= 2; n--) for (var i = 0; i + n <= key.length; i++) if (CJK.test(key.substr(i, n))) consider(key.substr(i, n));
+    }
     var entry = (concepts || []).map(function (c) { return c.entry; }).filter(Boolean)[0] || this.readerEntry(key);
     var theme = entry && entry.t && this.themeAnswers.get(entry.t[0]);
-    return theme ? { term: theme.title, theme: theme } : null;
+    if (theme) consider(fold(theme.title));
+    candidates.sort(function (a, b) { return b.length - a.length; });
+    return Promise.all(candidates.slice(0, 16).map(function (w) {
+      return self.phrase(w, false).then(function (hits) { return { term: w, n: hits.size, theme: theme && fold(theme.title) === w ? theme : null }; });
+    })).then(function (found) {
+      return found.filter(function (b) { return b.n > count; }).slice(0, 3);
+    });
   };
 
   // The records of one plan, each as holding the plan once (at its title), for a query that names the plan.

@@ -168,6 +168,7 @@
       return location.pathname + (s ? "?" + s : "");
     }
     function searchLink(query, text) { return el("a", { href: address({ q: query }) }, text); }
+    function mappedTerms(found) { return found.mapped.to.map(engine.display, engine).join(words.and); }
 
     // The filters are drawn again after each change; the radio just chosen keeps the focus (arrow keys move within a
     // group as the platform's radio groups do).
@@ -241,12 +242,15 @@
       note.textContent = "";
       var lines = [];
       if (found.status === "shortened") lines.push([format(words.shortened, { n: MAX_QUERY })]);
-      if (found.mapped) lines.push([format(words.mapped, { from: found.text, to: engine.display(found.mapped.to) })]);
+      if (found.mapped) lines.push([format(words.mapped, { from: found.text, to: mappedTerms(found) })]);
       if (found.understood) {
         lines.push([format(words.understood, { to: understoodTerms(engine, found.understood, words), from: found.text }), " ",
           el("a", { href: address({ q: current.q, literal: true }), "class": "search-literal" }, format(words.literal, { q: found.text }))]);
       } else if (current.literal) {
         lines.push([format(words.literal_now, { q: found.text }), " ", el("a", { href: address({ q: current.q }) }, words.understand)]);
+      }
+      if (found.missing && found.missing.length && found.results.length) {
+        lines.push([format(words.missing, { words: found.missing.join(words.list_sep) })]);
       }
       lines.forEach(function (parts) {
         var p = el("p", {});
@@ -256,13 +260,13 @@
       note.hidden = !lines.length;
     }
 
-    // With nothing found: the nearest wordings, the themes they are about and the support finder preset to them.
-    // With few: a broader wording.
+    // With nothing found (or a word found nowhere): the nearest wordings, the themes they are about and the support
+    // finder preset to them, and the ways to browse. With few: broader wordings.
     function renderHelp(found, shown) {
       help.textContent = "";
       help.hidden = true;
-      if (found.status !== "ok") return;
-      if (!found.results.length) {
+      if (found.status !== "ok" && found.status !== "shortened") return Promise.resolve();
+      if (!found.results.length || (found.missing && found.missing.length)) {
         var near = engine.nearest(found.text, 5);
         if (near.terms.length) {
           var p = el("p", {}, words.try_terms);
@@ -279,20 +283,31 @@
           t.appendChild(el("a", { href: root + theme.finder }, format(words.finder_for, { theme: theme.title })));
           help.appendChild(t);
         });
-        if (!help.childNodes.length) help.appendChild(el("p", {}, words.try_browse));
-        help.hidden = false;
-      } else if (shown < 3) {
-        var broader = engine.broader(found.text, found.concepts);
-        if (!broader) return;
-        var b = el("p", {}, words.few);
-        b.appendChild(searchLink(broader.term, engine.display(broader.term)));
-        if (broader.theme) {
-          b.appendChild(document.createTextNode(" · "));
-          b.appendChild(el("a", { href: root + broader.theme.finder }, format(words.finder_for, { theme: broader.theme.title })));
+        if (!found.results.length) {
+          var browse = el("p", {}, words.try_browse);
+          browse.appendChild(el("a", { href: root + "themes/" }, words.browse_themes));
+          browse.appendChild(document.createTextNode(" · "));
+          browse.appendChild(el("a", { href: root + "finder/" }, words.browse_finder));
+          help.appendChild(browse);
         }
+        help.hidden = !help.childNodes.length;
+        return Promise.resolve();
+      }
+      if (shown >= 3) return Promise.resolve();
+      return engine.broader(found.text, found.concepts, found.results.length).then(function (broader) {
+        if (!broader.length) return;
+        var b = el("p", {}, words.few);
+        broader.forEach(function (w, i) {
+          if (i) b.appendChild(document.createTextNode(words.list_sep));
+          b.appendChild(searchLink(w.term, engine.display(w.term) + " (" + w.n + ")"));
+          if (w.theme) {
+            b.appendChild(document.createTextNode(" · "));
+            b.appendChild(el("a", { href: root + w.theme.finder }, format(words.finder_for, { theme: w.theme.title })));
+          }
+        });
         help.appendChild(b);
         help.hidden = false;
-      }
+      });
     }
 
     function visible(found, current) {
@@ -337,7 +352,7 @@
       var mapped = results.filter(function (r) { return r.cls === CLASS.MAPPED; }).length;
       if (literal || mapped) {
         var lines = [];
-        if (literal) lines.push(format(words.count, { q: found.mapped ? engine.display(found.mapped.to) : q, n: literal }));
+        if (literal) lines.push(format(words.count, { q: found.mapped ? mappedTerms(found) : q, n: literal }));
         if (mapped) lines.push(format(literal ? words.count_also : words.count_terms, { n: mapped, to: understoodTerms(engine, found.understood, words) }));
         return lines.join(" ");
       }
@@ -374,7 +389,7 @@
           if (mine !== ticket) return;
           renderFilters(found, current, false);
           var rows = visible(found, current);
-          renderHelp(found, rows.length + (answer.hidden ? 0 : 1));
+          var helped = renderHelp(found, rows.length + (answer.hidden ? 0 : 1));
           var hidden = found.results.filter(function (r) { return waiting(r, found); }).length;
           if (hidden) {
             partialButton.hidden = false;
@@ -389,7 +404,7 @@
               showFrom(mine, found, visible(found, current), 0, shown + 10);
             };
           }
-          return showFrom(mine, found, rows, 0);
+          return helped.then(function () { return showFrom(mine, found, rows, 0); });
         });
       }).catch(function () {
         if (mine === ticket) { status.textContent = words.failed; page.dataset.state = "done"; }

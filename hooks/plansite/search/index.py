@@ -49,6 +49,8 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
             # and the length of the title without a closing bracketed abbreviation ("geographical indication (GI)")
             "records": [[rec.plan, KINDS.index(rec.kind), _title_span(rec, lang), _length(rec, lang), _core_span(rec, lang)]
                         for rec in records[lang]],
+            # the task, box or indicator each record is ("" for the others): what the finder's word box filters by
+            "items": [rec.url.split("#")[1] if rec.kind in ("task", "box", "indicator") else "" for rec in records[lang]],
         })
         found = dict(lexicons[lang], hant=fold_table)
         if edition.converted:

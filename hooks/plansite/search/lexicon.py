@@ -52,7 +52,8 @@ class Lexicon:
         return sorted(fold(w) for w in found if len(w) > 1)
 
     def glossary(self) -> list[dict]:
-        return [{"zh": [fold(f) for f in chinese_forms(t)], "en": [fold(f) for f in english_forms(t)]} for t in self.site.glossary]
+        """The glossary's wordings in both languages, as written (the browser folds them to compare; a page names them)."""
+        return [{"zh": chinese_forms(t), "en": english_forms(t)} for t in self.site.glossary]
 
     def names(self) -> list[dict]:
         """Theme and agency names in both languages, for queries typed in the other language."""
@@ -60,7 +61,7 @@ class Lexicon:
         for agency in self.site.agency_list():
             full = agency.get("full_name", {})
             pairs.append({lang: [agency["name"][lang]] + ([full[lang]] if lang in full else []) for lang in LANGS})
-        return [{lang: [fold(f) for f in pair[lang]] for lang in LANGS} for pair in pairs]
+        return pairs
 
     def reader(self, lang: str) -> list[dict]:
         """The reader's vocabulary for a site in `lang`: the words readers type (in either language) and the plans'

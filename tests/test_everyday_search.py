@@ -1,0 +1,170 @@
+"""Search in the reader's own words (data/reader-vocabulary.yaml), in Chromium as a reader types it: everyday words,
+queries of several concepts, what the page says it understood, and no dead end."""
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from plansite.search.text import fold, stem, words
+
+VOCABULARY = yaml.safe_load((ROOT / "data/reader-vocabulary.yaml").read_text(encoding="utf-8"))
+
+
+def results_page(tab, server, prefix: str, query: str, extra: str = "") -> list[str]:
+    tab.goto(f"{server}{prefix}/search/?q={urllib.parse.quote(query)}{extra}")
+    tab.wait_for_selector(".search-page[data-state=done]", timeout=15000)
+    return tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
+
+
+def anchors(hrefs: list[str]) -> list[str]:
+    """gz-t27, themes/pledge-financing: what each result link points at."""
+    return [h.split("#", 1)[1] if "#" in h and "/plans/" in h else re.sub(r"^.*?/(themes|glossary|agencies)/", r"\1/", h) for h in hrefs]
+
+
+def test_every_entry_of_the_reader_vocabulary_reaches_an_item_in_both_languages(site_dir):
+    """Read from the built index: each entry's official terms stand in some task, box or indicator record."""
+    def items(edition):
+        meta = json.loads((site_dir / "search-index" / edition / "meta.json").read_text(encoding="utf-8"))
+        out = []
+        for n, item in enumerate(meta["items"]):
+            if item:
+                record = json.loads((site_dir / "search-index" / edition / "records" / f"{n}.json").read_text(encoding="utf-8"))
+                out.append(record["title"] + "\n" + record["text"])
+        return out
+
+    zh = [fold(t) for t in items("zh")]
+    en = [" " + " ".join(stem(w) for w in words(t)) + " " for t in items("en")]
+    assert len(zh) > 150 and len(en) == len(zh)
+    unreached = []
+    for entry in VOCABULARY["words"]:
+        if not any(fold(term) in text for term in entry["official"]["zh"] for text in zh):
+            unreached.append(("zh", entry["official"]["zh"]))
+        stems = [" " + " ".join(stem(w) for w in words(term)) + " " for term in entry["official"]["en"]]
+        if not any(s in text for s in stems for text in en):
+            unreached.append(("en", entry["official"]["en"]))
+    assert len(VOCABULARY["words"]) > 40 and unreached == []
+
+
+@pytest.mark.parametrize("prefix, query, wanted", [
+    ("", "打官司", "themes/judicial-protection/"),          # a word the plans do not use
+    ("", "山寨", "themes/administrative-enforcement/"),
+    ("", "贷款", "themes/pledge-financing/"),
+    ("/en", "loan", "themes/pledge-financing/"),
+    ("/en", "HK", "themes/gba-cooperation/"),
+    ("/en", "Macau", "themes/gba-cooperation/"),
+    ("/zh-hant", "打官司", "themes/judicial-protection/"),  # on the Traditional edition too
+])
+def test_an_everyday_word_leads_to_its_theme_and_says_how_it_was_read(tab, server, prefix, query, wanted):
+    hrefs = results_page(tab, server, prefix, query)
+    assert len(hrefs) >= 5 and hrefs[0].endswith(wanted), hrefs[:3]
+    note = tab.locator(".search-note")
+    assert note.is_visible() and query in note.inner_text()
+    literal = tab.locator(".search-note a.search-literal")
+    assert literal.is_visible()
+    # the words as typed, one click away
+    literal.click()
+    tab.wait_for_url(re.compile(r"literal=1"))
+    tab.wait_for_selector(".search-page[data-state=done]")
+    assert tab.locator(".search-note").is_visible() and query in tab.inner_text(".search-note")
+
+
+def test_more_than_one_result_for_subsidies(tab, server):
+    """补贴 stands once in the plans; they speak of 资助 and 奖励. The literal match comes first, then those."""
+    hrefs = anchors(results_page(tab, server, "", "补贴"))
+    assert len(hrefs) > 10
+    status = tab.inner_text(".search-status")
+    assert "1 条结果包含“补贴”" in status and "资助" in status
+
+
+@pytest.mark.parametrize("prefix, query, wanted, within", [
+    ("", "专利质押融资", {"gz-t27", "ns-t13"}, 5),        # a compound that stands whole only in passing
+    ("", "商标被抢注", {"zh-t8", "ns-t6", "zs-t3-6"}, 3),  # a reader's word inside a phrasing
+    ("", "产品被仿冒怎么办", {"zh-t2", "zs-t3-2", "zs-t3-4", "zs-t3-5"}, 5),
+    ("", "中山 展会 维权", {"zs-t3-10"}, 3),             # a plan named in the query
+    ("/en", "sue for infringement", {"gz-t3", "gz-t4", "zh-t3"}, 3),
+    ("/en", "trademark squatting", {"zh-t8", "ns-t6", "gz-t14", "zs-t3-6"}, 3),
+    ("/zh-hant", "商標被搶註", {"zh-t8", "ns-t6", "zs-t3-6"}, 3),
+])
+def test_a_query_of_several_concepts_finds_the_items_that_hold_them(tab, server, prefix, query, wanted, within):
+    found = anchors(results_page(tab, server, prefix, query))
+    assert wanted & set(found[:within]), found[:within]
+
+
+def test_the_status_never_contradicts_the_results(tab, server):
+    """A Chinese query on the English site (read through the glossary) and a reader's word: the count describes the
+    results shown below it."""
+    for prefix, query in (("/en", "质押融资"), ("", "山寨"), ("", "专利补贴"), ("/en", "fake goods")):
+        hrefs = results_page(tab, server, prefix, query)
+        status = tab.inner_text(".search-status")
+        assert hrefs, query
+        assert not re.search(r"Nothing|没有找到与", status), (query, status)
+        count = int(re.search(r"\d+", status).group(0))
+        assert count > 0
+
+
+def test_nothing_found_offers_the_nearest_terms_the_themes_and_the_finder(tab, server):
+    assert results_page(tab, server, "", "知识产权保验") == [] or "保验" in tab.inner_text(".search-note")
+    help_box = tab.locator(".search-help")
+    assert help_box.is_visible()
+    terms = tab.eval_on_selector_all(".search-help a", "els => els.map(e => e.textContent)")
+    assert "知识产权保险" in terms
+    # a word found nowhere at all
+    assert results_page(tab, server, "/en", "xyzzyq") == []
+    assert "Nothing found" in tab.inner_text(".search-status")
+    links = tab.eval_on_selector_all(".search-help a", "els => els.map(e => e.getAttribute('href'))")
+    assert any(h.endswith("/en/themes/") for h in links) and any(h.endswith("/en/finder/") for h in links)
+    # a misspelt English term
+    results_page(tab, server, "/en", "pledg financng")
+    terms = tab.eval_on_selector_all(".search-help a", "els => els.map(e => e.textContent)")
+    assert any("pledge financing" in t.lower() for t in terms), terms
+    theme_links = tab.eval_on_selector_all(".search-help a[href*='finder/?theme=']", "els => els.map(e => e.getAttribute('href'))")
+    assert any("pledge-financing" in h for h in theme_links)
+
+
+def test_few_results_offer_a_broader_search(tab, server):
+    hrefs = results_page(tab, server, "", "古镇灯饰")
+    assert 0 < len(hrefs) < 3
+    broader = tab.eval_on_selector_all(".search-help a", "els => els.map(e => e.textContent)")
+    assert any(t.startswith("灯饰") for t in broader), broader
+    tab.locator(".search-help a", has_text="灯饰").first.click()
+    tab.wait_for_selector(".search-page[data-state=done]")
+    assert len(tab.eval_on_selector_all("[data-search-result]", "els => els")) > len(hrefs)
+
+
+def test_arrow_keys_move_within_a_filter_group_without_losing_focus(tab, server):
+    results_page(tab, server, "", "质押融资")
+    tab.focus("#filter-plan-all")
+    tab.keyboard.press("ArrowRight")
+    tab.wait_for_selector(".search-page[data-state=done]")
+    tab.wait_for_function("() => document.activeElement && document.activeElement.name === 'plan'")
+    focused = tab.evaluate("() => [document.activeElement.name, document.activeElement.value, document.activeElement.checked]")
+    assert focused[0] == "plan" and focused[1] != "" and focused[2] is True
+    assert "plan=" in tab.url
+    tab.keyboard.press("ArrowRight")
+    tab.wait_for_function(f"() => document.activeElement && document.activeElement.name === 'plan' && document.activeElement.value !== '{focused[1]}'")
+
+
+def test_the_finder_filters_by_words_on_a_phone_and_keeps_them_in_the_address(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server + "/finder/")
+    tab.wait_for_selector("#finder-count:not(:empty)")
+    everything = int(re.search(r"\d+", tab.inner_text("#finder-count")).group(0))
+    tab.fill("#finder-q", "贷款")
+    tab.wait_for_url(re.compile(r"q=%E8%B4%B7%E6%AC%BE"))
+    tab.wait_for_function(f"() => !document.getElementById('finder-count').textContent.includes('{everything}')")
+    ids = tab.eval_on_selector_all("#finder-results li[data-id]", "els => els.map(e => e.dataset.id)")
+    assert "gz-t27" in ids and 3 <= len(ids) < everything
+    # the words and a filter that leaves nothing: the advice names the words as a filter to drop
+    tab.goto(server + "/finder/?q=" + urllib.parse.quote("贷款") + "&plan=zhongshan&support=training-talent")
+    tab.wait_for_selector("#finder-advice li")
+    drops = tab.eval_on_selector_all("#finder-advice li[data-drop]", "els => els.map(e => e.dataset.drop)")
+    assert "q" in drops
+    overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    context.close()
