@@ -129,10 +129,24 @@ def progress_tables(site: Site) -> dict[str, bytes]:
 
 
 def write_open_data(site: Site, site_dir: Path, converter: Converter) -> None:
-    """The open data in the official Simplified text; the finder's data also carries the Traditional edition's text."""
-    out = site_dir / "data"
-    if out.exists():
-        shutil.rmtree(out)
+    """The open data in the official Simplified text; the finder's data also carries the Traditional edition's text.
+
+    Written beside the previous data/ and swapped in when complete: under `mkdocs serve` a reader (or the serve test)
+    never meets a half-written folder."""
+    final = site_dir / "data"
+    out, old = site_dir / "data.writing", site_dir / "data.old"
+    for stale in (out, old):
+        if stale.exists():
+            shutil.rmtree(stale)
+    _write_open_data(site, out, converter)
+    if final.exists():
+        final.rename(old)
+    out.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _write_open_data(site: Site, out: Path, converter: Converter) -> None:
     (out / "plans").mkdir(parents=True)
     (out / "schema").mkdir()
     vocabularies = {
