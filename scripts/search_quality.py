@@ -212,13 +212,16 @@ def quality(page, base: str, queries: list[dict], verbose: bool = False, traditi
     return {f"{site} {kind}": figures(verdicts, kind) for (site, kind), verdicts in per.items()}
 
 
-def suggestion_delays(page, base: str, queries: list[dict], lang: str, count: int = 20) -> list[float]:
-    """Milliseconds from the last keystroke in the header box to its suggestions, once the index is loaded."""
-    prefix = "" if lang == "zh" else "en/"
+def suggestion_delays(page, base: str, queries: list[dict], edition: str, count: int = 20) -> list[float]:
+    """Milliseconds from the last keystroke in the header box to its suggestions, once the index is loaded: the first
+    `count` term queries and `count` everyday queries of the edition's language."""
+    prefix = {"zh": "", "zh-hant": "zh-hant/", "en": "en/"}[edition]
+    lang = "en" if edition == "en" else "zh"
     page.goto(f"{base}{prefix}search/?q=" + urllib.parse.quote("质押融资" if lang == "zh" else "pledge financing"))
     page.wait_for_selector(".search-page[data-state=done]")
     delays = []
-    for query in [q for q in queries if q["site"] == lang][:count]:
+    mine = [q for q in queries if q["site"] == lang]
+    for query in [q for q in mine if family(q) == "term"][:count] + [q for q in mine if family(q) == "everyday"][:count]:
         page.fill("#header-search-q", "")
         page.type("#header-search-q", query["q"], delay=0)
         typed = time.perf_counter()

@@ -144,8 +144,8 @@ def test_every_chinese_field_of_the_plans_round_trips():
 
 def test_corrections_apply_where_opencc_goes_wrong(site_dir):
     """Each correction of data/traditional.yaml shows in the Traditional pages, and OpenCC's own rendering does not."""
-    pages = {path: soup_of(file).get_text() for path, file in edition_pages(site_dir, "zh-hant").items()}
-    simplified = {path: soup_of(file).get_text() for path, file in edition_pages(site_dir, "").items()}
+    pages = {path: reader_text(soup_of(file)) for path, file in edition_pages(site_dir, "zh-hant").items()}
+    simplified = {path: reader_text(soup_of(file)) for path, file in edition_pages(site_dir, "").items()}
     for c in CORRECTIONS:
         where = [path for path, text in simplified.items() if c["simplified"] in text]
         assert where, c["simplified"]

@@ -62,19 +62,22 @@
   // Another filter: {key, get(), set(value), test(item, value), label(), describe(value)}. Call before the data loads.
   window.finderFilters = { add: function (filter) { filters.push(filter); } };
 
-  // The word box: the items the site search finds for the words (search-engine.js, loaded when words are first
+  // The word box: the items the site search finds for the words (search-engine.js and its files, loaded when words are first
   // typed), read with the reader's vocabulary and in either Chinese script. Whole-query matches, else the items
   // holding every concept of the query, else every item it finds.
   var box = form.elements.q, matched = null, matchedFor = null, engine = null;
   function searchEngine() {
     if (engine) return engine;
     engine = new Promise(function (resolve, reject) {
-      if (window.PlanSearch) return resolve(window.PlanSearch.engineFor(config.index, config.lang));
-      var s = document.createElement("script");
-      s.src = config.engine;
-      s.onload = function () { resolve(window.PlanSearch.engineFor(config.index, config.lang)); };
-      s.onerror = reject;
-      document.head.appendChild(s);
+      if (window.PlanSearch && window.PlanSearch.Engine.prototype.nearest) return resolve(window.PlanSearch.engineFor(config.index, config.lang));
+      config.engine.forEach(function (src, n) {  // the engine's files, run in order
+        var s = document.createElement("script");
+        s.src = src;
+        s.async = false;
+        if (n === config.engine.length - 1) s.onload = function () { resolve(window.PlanSearch.engineFor(config.index, config.lang)); };
+        s.onerror = reject;
+        document.head.appendChild(s);
+      });
     });
     return engine;
   }

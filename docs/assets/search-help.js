@@ -1,0 +1,74 @@
+// The site's search engine, when little or nothing is found (see search-engine.js): the nearest wordings and broader
+// searches.
+(function () {
+  "use strict";
+  var S = window.PlanSearch, Engine = S && S.Engine;
+  if (!Engine || Engine.prototype.nearest) return;  // the core not loaded, or this file loaded already
+  var CJK = S._.CJK, fold = S.fold, normalize = S.normalize, words = S._.words, likeness = S._.likeness, bigrams = S._.bigrams;
+
+  // --- when little or nothing is found -------------------------------------------------------------------------
+  // The nearest wordings in the glossary, the themes and the reader's vocabulary (searches that find something),
+  // and the themes they are about. A Chinese wording is near when it shares character pairs with the query; an
+  // English one when it shares word stems or differs by a typo.
+  Engine.prototype.nearest = function (text, count) {
+    var self = this, key = this.simplified(normalize(text)), cjk = CJK.test(key), seen = new Set(), scored = [];
+    var stemsOf = function (t) { return self.stems(t).filter(function (s) { return s !== "ip"; }); };
+    function typo(a, b) {  // at most one letter changed, added or dropped, in a word of five letters or more
+      if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
+      var i = 0, j = 0, edits = 0;
+      while (i < a.length && j < b.length) {
+        if (a[i] === b[j]) { i++; j++; continue; }
+        if (++edits > 1) return false;
+        if (a.length > b.length) i++; else if (b.length > a.length) j++; else { i++; j++; }
+      }
+      return edits + (a.length - i) + (b.length - j) <= 1;
+    }
+    function near(w) {
+      if (cjk !== CJK.test(w)) return 0;
+      if (cjk) return likeness(key, w, bigrams) + (w.indexOf(key) >= 0 || key.indexOf(w) >= 0 ? 0.5 : 0);
+      var q = words(key), c = words(w), fixed = q.filter(function (x) { return c.some(function (y) { return typo(x, y); }); }).length;
+      return likeness(key, w, stemsOf) + fixed / Math.max(q.length, c.length);
+    }
+    function consider(w, term, themes) {
+      var s = near(w);
+      if (s >= 0.34 && w !== key) scored.push({ term: term, themes: themes || [], score: s });
+    }
+    var home = this.lang;
+    this.lexicon.glossary.concat(this.lexicon.names).forEach(function (t) {
+      t.zh.concat(t.en).forEach(function (w) { consider(w, t[home][0]); });
+    });
+    this.lexicon.reader.forEach(function (e) { e.w.concat(e.to).forEach(function (w) { consider(w, e.to[0], e.t); }); });
+    scored.sort(function (a, b) { return b.score - a.score; });
+    var terms = [], themes = [];
+    scored.forEach(function (s) {
+      if (terms.length < count && !seen.has(s.term) && s.term !== key) { seen.add(s.term); terms.push(s.term); }
+      s.themes.forEach(function (t) { if (themes.indexOf(t) < 0 && self.themeAnswers.has(t)) themes.push(t); });
+    });
+    this.answersFor(terms[0] || "").forEach(function (a) { var id = a.kind === "theme" && a.url.split("/")[1]; if (id && themes.indexOf(id) < 0) themes.unshift(id); });
+    return { terms: terms, themes: themes.slice(0, 3).map(function (id) { return self.themeAnswers.get(id); }) };
+  };
+
+  // Broader wordings of a query that finds little: the shorter words of the vocabularies and the segments inside it,
+  // and the theme its reader's words are about, each with what it finds; those that find more than `count`.
+  Engine.prototype.broader = function (text, concepts, count) {
+    var key = this.simplified(normalize(text)), self = this, candidates = [];
+    function consider(w) {
+      if (w && w !== key && w.length > 1 && !self.ignored.has(w) && candidates.indexOf(w) < 0) candidates.push(w);
+    }
+    this.vocabulary.forEach(function (w) { if (key.indexOf(w) >= 0) consider(w); });
+    (CJK.test(key) ? this.segment(key) : this.englishSpans(key)).forEach(consider);
+    if (CJK.test(key)) {  // the parts of a Chinese query the segmenters did not split (古镇灯饰: 灯饰)
+      for (var n = Math.min(key.length - 1, 8); n >= 2; n--) for (var i = 0; i + n <= key.length; i++) if (CJK.test(key.substr(i, n))) consider(key.substr(i, n));
+    }
+    var entry = (concepts || []).map(function (c) { return c.entry; }).filter(Boolean)[0] || this.readerEntry(key);
+    var theme = entry && entry.t && this.themeAnswers.get(entry.t[0]);
+    if (theme) consider(fold(theme.title));
+    candidates.sort(function (a, b) { return b.length - a.length; });
+    return Promise.all(candidates.slice(0, 16).map(function (w) {
+      return self.phrase(w, false).then(function (hits) { return { term: w, n: hits.size, theme: theme && fold(theme.title) === w ? theme : null }; });
+    })).then(function (found) {
+      return found.filter(function (b) { return b.n > count; }).slice(0, 3);
+    });
+  };
+
+})();

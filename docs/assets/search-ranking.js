@@ -1,0 +1,150 @@
+// The site's search engine, ranking (see search-engine.js): whole-query matches, then BM25 over the concepts.
+(function () {
+  "use strict";
+  var S = window.PlanSearch, Engine = S && S.Engine;
+  if (!Engine || Engine.prototype.collect) return;  // the core not loaded, or this file loaded already
+  var CJK = S._.CJK, WORD = S._.WORD, CLASS = S.CLASS, fold = S.fold;
+  var K1 = 1.2, B = 0.75, TITLE_WEIGHT = 3;
+  // A word found in more than this share of the records (知识产权, 企业, 提高) ranks but filters nothing; a reader's
+  // word (which stands for the plans' terms) always filters.
+  var COMMON = 0.1;
+  var STRONG = 5;  // whole-query matches that stand in a title or in this many records come first, however many concepts
+  // Glossary entries explain words; the plans' own items come first unless the entry is the answer card.
+  var KIND_PRIOR = { task: 0.3, box: 0.3, indicator: 0.2, theme: 0.3, glossary: -2.5, agency: 0.2, section: 0 };
+  // Theme, glossary and agency entries list the titles of many items: a concept found there counts for less.
+  // So do the running text of a section (background and goals mention almost everything) and the glossary, except
+  // for the entry whose term is one of the concept's wordings (TERM_BONUS).
+  var ENTRY_WEIGHT = { task: 1, box: 1, indicator: 1, section: 0.5, theme: 0.5, agency: 0.4, glossary: 0.3 };
+  var TERM_BONUS = 2;
+  var LITERAL_BONUS = 0.5;  // English: the words as typed rank above other forms of them
+
+  // A whole-query match's score: the title is the phrase itself, the phrase in the title, how often for the length.
+  Engine.prototype.score = function (rec, hits, length) {
+    var info = this.meta.records[rec], titleHit = hits[0] < info[2];
+    var wholeTitle = hits[0] === 0 && (length === (this.lang === "zh" ? info[2] - 1 : info[2]) || length === info[4]);
+    var tf = hits.length, norm = 0.5 + 0.5 * info[3] / this.averageLength;
+    return (wholeTitle ? 3 : 0) + (titleHit ? 2 : 0) + tf / (tf + 1.2 * norm) + KIND_PRIOR[this.meta.kinds[info[1]]];
+  };
+
+  // A concept's share of a record's score: BM25, with the concept's wordings weighted and the title counting more.
+  Engine.prototype.bm25 = function (rec, weightedTf, idf) {
+    var info = this.meta.records[rec];
+    var norm = K1 * (1 - B + B * info[3] / this.averageLength);
+    return idf * weightedTf * (K1 + 1) / (weightedTf + norm);
+  };
+
+  // The postings of a concept's wordings; a Chinese word found nowhere (中小学生) stands for the longest part of it
+  // that is found (中小学).
+  Engine.prototype.conceptHits = function (c) {
+    var self = this;
+    if (c.plan != null) return Promise.resolve([{ alt: { text: "", weight: 1 }, hits: this.planRecords(c.plan) }]);
+    return Promise.all(c.alts.map(function (a) { return self.phrase(a.text, false).then(function (hits) { return { alt: a, hits: hits }; }); }))
+      .then(function (found) {
+        if (found.some(function (f) { return f.hits.size; }) || !CJK.test(c.typed) || c.typed.length < 3) return found;
+        var parts = [];
+        for (var n = c.typed.length - 1; n >= 2; n--) for (var i = 0; i + n <= c.typed.length; i++) parts.push(c.typed.substr(i, n));
+        return parts.reduce(function (prev, part) {
+          return prev.then(function (done) {
+            if (done.some(function (f) { return f.hits.size; })) return done;
+            return self.phrase(part, false).then(function (hits) { return [{ alt: { text: part, weight: 0.8 }, hits: hits }]; });
+          });
+        }, Promise.resolve(found));
+      });
+  };
+
+  Engine.prototype.collect = function (whole, concepts) {
+    var self = this, total = this.meta.records.length;
+    var wholeJobs = whole.map(function (w) { return self.phrase(w.text, w.literal).then(function (hits) { return { w: w, hits: hits }; }); });
+    return Promise.all([Promise.all(wholeJobs), Promise.all(concepts.map(this.conceptHits, this))]).then(function (parts) {
+      var best = new Map(), strong = false;
+      parts[0].forEach(function (job) {
+        job.hits.forEach(function (hits, rec) {
+          var score = self.score(rec, hits, self.phraseLength(job.w.text)) * job.w.weight + (job.w.literal && self.lang === "en" ? LITERAL_BONUS : 0);
+          var old = best.get(rec);
+          if (hits[0] < self.meta.records[rec][2]) strong = true;
+          if (!old || job.w.cls < old.cls || (job.w.cls === old.cls && score > old.score)) {
+            best.set(rec, { rec: rec, cls: job.w.cls, score: score, phrases: [job.w.text], held: 0 });
+          }
+        });
+      });
+      strong = strong || best.size >= STRONG;
+      // Concepts: BM25 over the concepts a record holds; records holding more of the concepts that are not common
+      // rank first.
+      var byRec = new Map(), counted = 0;
+      parts[1].forEach(function (found, k) {
+        var recs = new Map();
+        found.forEach(function (f) {
+          var length = f.alt.text ? self.phraseLength(f.alt.text) : -1;
+          f.hits.forEach(function (hits, rec) {
+            var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false };
+            hits.forEach(function (p) { entry.tf += f.alt.weight * (p < info[2] ? TITLE_WEIGHT : 1); });
+            // the record is the entry of this very wording (a glossary term, a theme)
+            if (hits[0] === 0 && (length === (self.lang === "zh" ? info[2] - 1 : info[2]) || length === info[4])) entry.named = true;
+            if (f.alt.text) entry.phrases.push(f.alt.text);
+            recs.set(rec, entry);
+          });
+        });
+        concepts[k].df = recs.size;
+        if (!recs.size) return;
+        var filters = recs.size <= COMMON * total || concepts[k].plan != null || concepts[k].mapped;
+        concepts[k].common = !filters;
+        if (filters) counted++;
+        var idf = Math.log(1 + (total - recs.size + 0.5) / (recs.size + 0.5));
+        recs.forEach(function (v, rec) {
+          var r = byRec.get(rec) || { rec: rec, held: 0, score: 0, phrases: [] };
+          if (filters) r.held += 1;
+          r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[self.meta.kinds[self.meta.records[rec][1]]] + (v.named ? TERM_BONUS : 0);
+          r.phrases = r.phrases.concat(v.phrases);
+          byRec.set(rec, r);
+        });
+      });
+      // A query of several concepts whose whole phrase stands only in passing (in no title, in few records): a
+      // record holding the phrase is one holding every concept, ranked with them (the phrase adds its own score),
+      // so that a background section that holds the phrase once does not bury the items about it.
+      var exact = 0;
+      if (concepts.length > 1 && !strong) {
+        best.forEach(function (w, rec) {
+          if (w.cls === CLASS.EXACT) exact++;
+          var r = byRec.get(rec) || { rec: rec, held: counted, score: 0, phrases: [] };
+          byRec.set(rec, { rec: rec, held: counted, score: r.score + w.score, phrases: w.phrases.concat(r.phrases) });
+        });
+        best = new Map();
+      }
+      byRec.forEach(function (r, rec) {
+        if (best.has(rec) || (!r.held && counted)) return;
+        var kind = self.meta.kinds[self.meta.records[rec][1]];
+        // The running text of a section (background, goals) holds almost every word in passing: it ranks one class
+        // below the items that hold as many of the concepts.
+        var demoted = kind === "section" && counted > 1 ? 1 : 0;
+        best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + (counted - r.held) + demoted, score: r.score + KIND_PRIOR[kind], phrases: r.phrases, held: r.held });
+      });
+      var results = Array.from(best.values());
+      results.sort(function (a, b) { return a.cls - b.cls || b.score - a.score || a.rec - b.rec; });
+      results.concepts = counted;
+      results.exact = exact;
+      return results;
+    });
+  };
+
+  // The first place in a text where one of the phrases occurs, as [start, end) in the text's own characters.
+  Engine.prototype.locate = function (text, phrases) {
+    var folded = this.simplified(fold(text)), best = null, self = this;
+    phrases.forEach(function (phrase) {
+      var span = null;
+      if (self.lang === "zh" || CJK.test(phrase)) {
+        var at = folded.indexOf(fold(phrase));
+        if (at >= 0) span = [at, at + phrase.length];
+      } else {
+        var want = self.stems(phrase), list = [], m;
+        WORD.lastIndex = 0;
+        while ((m = WORD.exec(folded))) list.push({ stem: self.stem(m[0]), start: m.index, end: m.index + m[0].length });
+        for (var i = 0; i + want.length <= list.length && !span; i++) {
+          if (want.every(function (s, k) { return list[i + k].stem === s; })) span = [list[i].start, list[i + want.length - 1].end];
+        }
+      }
+      if (span && (!best || span[0] < best[0])) best = span;
+    });
+    return best;
+  };
+
+})();

@@ -1,0 +1,215 @@
+// The site's search engine, reading a query (see search-engine.js): segmenting it with the site's and the reader's
+// vocabularies, the concepts it holds, what it names, and the whole search.
+(function () {
+  "use strict";
+  var S = window.PlanSearch, Engine = S && S.Engine;
+  if (!Engine || Engine.prototype.segment) return;  // the core not loaded, or this file loaded already
+  var CJK = S._.CJK, CLASS = S.CLASS, MAX_QUERY = S.MAX_QUERY, fold = S.fold, normalize = S.normalize, words = S._.words, unique = S._.unique, has = S._.has;
+  var MAPPED_WEIGHT = 0.8;  // the plans' terms a reader's word leads to weigh less than the words as typed
+
+  // --- reading a query -----------------------------------------------------------------------------------------
+  // Chinese: the longest words of the site's and the reader's vocabularies first, the browser's segmenter for the rest.
+  // The browser's segmenter knows fewer words than the plans use (侵权 comes out as 侵 + 权): characters it leaves
+  // single are joined again, up to a word of the site's or a word a question leaves out.
+  Engine.prototype.segment = function (text) {
+    var out = [], rest = "", self = this;
+    function flush() {
+      if (!rest) return;
+      var pieces = typeof Intl !== "undefined" && Intl.Segmenter
+        ? Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(rest)).filter(function (s) { return s.isWordLike; }).map(function (s) { return s.segment; })
+        : [rest];
+      var run = "";
+      pieces.concat([""]).forEach(function (p) {
+        if (p.length === 1 && CJK.test(p) && !self.ignored.has(p)) { run += p; return; }
+        if (run) out.push(run);
+        run = "";
+        if (p) out.push(p);
+      });
+      rest = "";
+    }
+    for (var i = 0; i < text.length;) {
+      var match = "";
+      for (var n = Math.min(this.longest, text.length - i); n >= 2; n--) {
+        if (this.vocabulary.has(text.substr(i, n))) { match = text.substr(i, n); break; }
+      }
+      if (match) { flush(); out.push(match); i += match.length; } else if (text[i] === " ") { flush(); i++; } else { rest += text[i]; i++; }
+    }
+    flush();
+    return out;
+  };
+  // English: runs of words that name a glossary term or a reader's phrase (longest first, left to right).
+  Engine.prototype.englishSpans = function (text) {
+    var list = words(text), out = [], self = this;
+    for (var i = 0; i < list.length;) {
+      var found = 1;
+      for (var n = list.length - i; n >= 2; n--) {
+        var span = list.slice(i, i + n).join(" ");
+        if (self.readerOf.has(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length) { found = n; break; }
+      }
+      out.push(list.slice(i, i + found).join(" "));
+      i += found;
+    }
+    return out;
+  };
+  // The glossary terms a text names in one language (English compared by stems); with `names`, themes and agencies too.
+  Engine.prototype.termsNamed = function (text, lang, names) {
+    var self = this, key = lang === "en" ? this.key(text) : null;
+    if (lang === "en" && !key) return [];
+    var pool = names ? this.lexicon.glossary.concat(this.lexicon.names) : this.lexicon.glossary;
+    return pool.filter(function (term) {
+      return term[lang].some(function (form) { return lang === "en" ? self.key(form) === key : form === text; });
+    });
+  };
+  // A reader's word as typed, or (English) by stems.
+  Engine.prototype.readerEntry = function (text) {
+    if (this.readerOf.has(text)) return this.readerOf.get(text);
+    if (CJK.test(text)) return null;
+    var key = this.key(text), found = null, self = this;
+    if (!key) return null;
+    this.readerOf.forEach(function (entry, w) { if (!found && !CJK.test(w) && self.key(w) === key) found = entry; });
+    return found;
+  };
+
+  // One piece of a query as the index can look it up: its wordings in the index's language, closest first, each
+  // with a weight; `mapped` when the reader's vocabulary supplied them.
+  Engine.prototype.concept = function (piece, literal) {
+    if (this.planNamed.has(piece)) return { typed: piece, plan: this.planNamed.get(piece), alts: [] };
+    var home = this.lang, pieceLang = CJK.test(piece) ? "zh" : "en", alts = [], mapped = false, self = this;
+    function add(text, weight) { if (text && !alts.some(function (a) { return a.text === text; })) alts.push({ text: text, weight: weight }); }
+    if (pieceLang === home) add(piece, 1);
+    var terms = this.termsNamed(piece, pieceLang, pieceLang !== home);
+    terms.forEach(function (t) { t[home].forEach(function (f) { add(f, pieceLang === home ? 1 : 0.9); }); });
+    var entry = literal ? null : this.readerEntry(piece);
+    if (entry) {
+      entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i)); });
+      mapped = true;
+    }
+    if (pieceLang !== home && !terms.length && !entry) return null;  // nothing to look up in this language
+    return { typed: piece, alts: alts, mapped: mapped && alts.length > (pieceLang === home ? 1 : 0), entry: entry };
+  };
+
+  Engine.prototype.concepts = function (text, literal) {
+    var self = this, cjk = CJK.test(text);
+    var pieces = cjk ? this.segment(text) : this.englishSpans(text);
+    pieces = pieces.filter(function (p) { return !self.ignored.has(p) && (CJK.test(p) ? p.length > 1 : true); });
+    var out = [];
+    unique(pieces).forEach(function (p) { var c = self.concept(p, literal); if (c && (c.alts.length || c.plan != null)) out.push(c); });
+    // A concept that another one implies adds nothing ("loan" beside "pledge": every record with "pledge" has both).
+    out = out.filter(function (c) {
+      return !out.some(function (other) { return other !== c && other.plan == null && c.alts.some(function (a) { return a.text === other.typed; }) && other.alts.length <= c.alts.length; });
+    });
+    // A query that only names a plan is a question about that plan's text, not a filter.
+    return out.every(function (c) { return c.plan != null; }) ? [] : out;
+  };
+
+  // Answer cards the query names, strongest first (see lexicon.Lexicon._theme_keys), then theme, glossary, agency.
+  Engine.prototype.answersFor = function (text) {
+    var self = this, key = CJK.test(text) ? null : this.key(text), order = ["theme", "glossary", "agency"], found = [];
+    this.lexicon.answers.forEach(function (a) {
+      var strength = -1;
+      a.keys.forEach(function (pair) {
+        var k = pair[0];
+        if (k === text || (key && !CJK.test(k) && self.key(k) === key)) strength = Math.max(strength, pair[1]);
+      });
+      if (strength >= 0) found.push({ answer: a, strength: strength });
+    });
+    found.sort(function (x, y) { return y.strength - x.strength || order.indexOf(x.answer.kind) - order.indexOf(y.answer.kind); });
+    return found.map(function (f) { return f.answer; });
+  };
+
+  // query -> {status, text, results: [{rec, cls, score, phrases, held}], answers, understood, mapped, concepts}
+  Engine.prototype.search = function (query, options) {
+    var self = this, literal = !!(options && options.literal);
+    return this.ready.then(function () {
+      var raw = String(query || ""), long = raw.length > MAX_QUERY;
+      var text = normalize(raw.slice(0, MAX_QUERY));
+      if (!text) return { status: raw.trim() ? "punctuation" : "empty", text: text, results: [], answers: [] };
+      if (!/[0-9a-z\u3400-\u9fff\uf900-\ufaff]/.test(text)) return { status: "punctuation", text: text, results: [], answers: [] };
+      var key = self.simplified(text);
+      return self.run(key, literal).then(function (found) {
+        found.status = long ? "shortened" : "ok";
+        found.text = raw.slice(0, MAX_QUERY).replace(/\s+/g, " ").trim();  // as the reader typed it, for the messages
+        found.literal = literal;
+        return found;
+      });
+    });
+  };
+
+  Engine.prototype.run = function (text, literal) {
+    var self = this, home = this.lang, queryLang = CJK.test(text) ? "zh" : "en";
+    var whole = [];  // [{cls, text, literal, weight}]
+    var mapped = null;
+    if (queryLang === home) {
+      whole.push({ cls: CLASS.EXACT, text: text, literal: true, weight: 1 });
+      if (home === "en") {
+        // Other forms of the same words, and the glossary's accepted forms of the term the query names, are the
+        // query itself (plural, hyphenation, SME/SMEs); the words as typed rank first by LITERAL_BONUS.
+        whole.push({ cls: CLASS.EXACT, text: text, literal: false, weight: 1 });
+        this.termsNamed(text, "en").forEach(function (t) { t.en.forEach(function (f) { whole.push({ cls: CLASS.EXACT, text: f, weight: 1 }); }); });
+      }
+      this.variants(text).forEach(function (v) { whole.push({ cls: CLASS.SYNONYM, text: v, weight: 1 }); });
+    } else {
+      // Typed in the other language: literal matches first (e.g. "PCT" in Chinese text), then through the glossary.
+      whole.push({ cls: CLASS.EXACT, text: text, literal: true, weight: 1 });
+      var terms = this.termsNamed(text, queryLang, true);
+      if (terms.length) {
+        var forms = home === "zh" ? terms.map(function (t) { return t.zh[0]; }) : unique([].concat.apply([], terms.map(function (t) { return t.en; })));
+        mapped = { from: text, to: [forms[0]] };
+        forms.forEach(function (f) { whole.push({ cls: CLASS.SYNONYM, text: f, weight: 1 }); });
+      }
+    }
+    var entry = literal ? null : this.readerEntry(text);
+    var understood = null;
+    if (entry && !mapped) {
+      entry.to.forEach(function (t, i) { whole.push({ cls: CLASS.MAPPED, text: t, weight: MAPPED_WEIGHT / (1 + 0.6 * i) }); });
+      understood = { from: text, concepts: [entry.to.slice(0, 2)] };
+    }
+    var concepts = this.concepts(text, literal);
+    // One concept that is the whole query adds nothing to the whole-query matches.
+    if (concepts.length === 1 && (concepts[0].typed === text || (entry && concepts[0].entry === entry))) concepts = [];
+    if (!understood && concepts.some(function (c) { return c.mapped; })) {
+      understood = { from: text, concepts: concepts.map(function (c) { return c.mapped ? c.entry.to.slice(0, 2) : [c.typed]; }) };
+    }
+    if (!mapped && queryLang !== home && concepts.length) {
+      mapped = { from: text, to: concepts.map(function (c) { return c.alts[0].text; }) };
+    }
+    var answers = this.answersFor(text);
+    return this.collect(whole, concepts).then(function (results) {
+      var missing = concepts.filter(function (c) { return !c.df && c.plan == null; }).map(function (c) { return c.typed; });
+      // With no whole-query match, a query of several concepts may still name a theme through one of them.
+      if (!answers.length && !results.some(function (r) { return r.cls < CLASS.CONCEPTS; })) answers = self.conceptAnswer(concepts);
+      return { results: results, answers: answers, mapped: mapped, understood: understood, concepts: concepts,
+               missing: results.some(function (r) { return r.cls < CLASS.CONCEPTS; }) ? [] : missing };
+    });
+  };
+
+  // A query of several concepts names a theme when one of them does (by the theme's wordings, or a reader's word
+  // about it): the rarest such concept's theme is the answer card.
+  Engine.prototype.conceptAnswer = function (concepts) {
+    var self = this, best = null;
+    concepts.forEach(function (c) {
+      var themes = self.answersFor(c.typed).concat.apply([], c.alts.map(function (a) { return self.answersFor(a.text); }))
+        .filter(function (a) { return a.kind === "theme"; });
+      if (c.entry && c.entry.t) themes.unshift(self.themeAnswers.get(c.entry.t[0]));
+      if (themes[0] && c.df && (!best || c.df < best.df)) best = { df: c.df, answer: themes[0] };
+    });
+    return best ? [best.answer] : [];
+  };
+
+  // Other wordings of the query from the glossary: the whole query, or one term in it, replaced by its synonyms.
+  Engine.prototype.variants = function (text) {
+    var out = [], lang = this.lang, self = this;
+    this.termsNamed(text, lang).forEach(function (t) { t[lang].forEach(function (f) { if (f !== text) out.push(f); }); });
+    var pieces = lang === "zh" ? this.segment(text) : this.englishSpans(text);
+    pieces.forEach(function (s) {
+      if (s === text || (lang === "zh" && s.length < 2)) return;
+      self.termsNamed(s, lang).forEach(function (t) {
+        t[lang].forEach(function (f) {
+          if (lang === "zh" ? f !== s : self.key(f) !== self.key(s)) out.push(lang === "zh" ? text.split(s).join(f) : text.replace(s, f));
+        });
+      });
+    });
+    return unique(out).filter(function (v) { return v !== text; }).slice(0, 24);
+  };
+
+})();
