@@ -31,6 +31,7 @@ KINDS = {
     "search": "search/?q={q}",
     "indicators": "indicators/",
     "progress": "progress/",
+    "end-of-period": "end-of-period/",
     "glossary": "glossary/",
     "downloads": "downloads/",
 }

@@ -2,20 +2,28 @@
 works, the theme's style sheet keeps what the pages use, and nothing is fetched to complete the content."""
 from __future__ import annotations
 
-from plansite.stylesheet import purge_css
+from plansite.stylesheet import Used, purge_css
 
 
 def test_theme_script_loaded_after_the_page_still_starts(tab, server):
     tab.goto(server + "/en/plans/guangzhou/")
-    # Material wraps wide tables for scrolling and marks the section being read in the table of contents.
-    tab.wait_for_selector(".md-typeset__scrollwrap", state="attached", timeout=15000)
+    # Material's script has started (it publishes its document$ stream) and marks the section being read in the
+    # table of contents.
+    tab.wait_for_function("() => window.document$ !== undefined", timeout=15000)
     tab.evaluate("document.getElementById('gz-s3-2').scrollIntoView()")
     tab.wait_for_selector(".md-nav--secondary .md-nav__link--active", state="attached", timeout=15000)
 
 
 def test_style_sheet_keeps_rules_for_what_is_used_and_drops_the_rest():
     css = ".a{x:1}.b,.a .c{y:2}.c:not(.gone){z:3}@media (min-width:1px){.gone{q:1}.a{r:1}}@keyframes k{from{a:1}}"
-    assert purge_css(css, {"a", "c"}) == ".a{x:1}.a .c{y:2}.c:not(.gone){z:3}@media (min-width:1px){.a{r:1}}@keyframes k{from{a:1}}"
+    assert purge_css(css, Used({"a", "c"}, set(), set())) == ".a{x:1}.a .c{y:2}.c:not(.gone){z:3}@media (min-width:1px){.a{r:1}}@keyframes k{from{a:1}}"
+
+
+def test_style_sheet_drops_rules_for_elements_no_page_has_and_properties_nothing_reads():
+    css = (":root{--icon:url(a.svg);--kept:red;--chain:var(--gone);--gone:1px;--script:2px}"
+           ".a kbd{x:1}.a p,.a img{y:1}.a:not(img){z:1}.a{color:var(--kept)}")
+    used = Used({"a"}, {"p"}, {"--script"})
+    assert purge_css(css, used) == ":root{--kept:red;--script:2px}.a p{y:1}.a:not(img){z:1}.a{color:var(--kept)}"
 
 
 def test_theme_style_sheet_still_styles_the_header_navigation_and_tables(browser, server):

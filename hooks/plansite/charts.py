@@ -1,9 +1,13 @@
-"""Bar charts as inline SVG, drawn at build time: legible without JavaScript; the table beside each is its text."""
+"""Charts as inline SVG, drawn at build time: legible without JavaScript; the table beside each is its text."""
 from __future__ import annotations
 
 import html
 
-ROW, BAR, LABEL_W, VALUE_W, WIDTH = 46, 14, 150, 56, 640
+# Charts are drawn about as wide as a phone's column (340 units for the 358 px of a 390 px screen) with text of FONT
+# units, so that it renders at 12 px or more on a phone; the style sheet caps their width on a wide screen.
+FONT = 13
+B_W, B_LABEL, B_BAR, B_GAP, B_VALUE_W = 340, 18, 12, 3, 86
+BARS = (("baseline", "bar-baseline"), ("target", "bar-target"), ("latest", "bar-latest"))
 
 
 def _fmt(value: float) -> str:
@@ -11,37 +15,40 @@ def _fmt(value: float) -> str:
 
 
 def bar_chart(rows: list[dict], caption_id: str, labels: dict[str, str]) -> str:
-    """rows: [{label, baseline|None, target}], in one unit. Baseline and target bars side by side per row."""
-    top = max([r["target"] for r in rows] + [r["baseline"] or 0 for r in rows]) or 1
-    scale = (WIDTH - LABEL_W - VALUE_W) / top
-    height = ROW * len(rows) + 30
-    out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{caption_id}" '
-        f'xmlns="http://www.w3.org/2000/svg">'
-    ]
-    for n, row in enumerate(rows):
-        y = n * ROW + 6
-        out.append(f'<text class="chart-label" x="0" y="{y + BAR + 2}">{html.escape(row["label"])}</text>')
-        for k, (key, cls) in enumerate((("baseline", "bar-baseline"), ("target", "bar-target"))):
-            value = row[key]
-            by = y + k * (BAR + 2)
+    """rows: [{label, baseline|None, target, latest|None, latest_note}], in one unit. Each row: its label on a line of its
+    own, then its baseline, target and (where observed) latest value, with latest_note after it, as bars of one scale. labels: the legend's "baseline",
+    "target" and "latest", and "missing" for a baseline the plan does not give."""
+    keys = [(key, cls) for key, cls in BARS if key != "latest" or any(r.get("latest") is not None for r in rows)]
+    top = max(r[key] or 0 for r in rows for key, _ in keys) or 1
+    scale = (B_W - B_VALUE_W) / top
+    out, y = [], 0
+    for row in rows:
+        y += B_LABEL
+        out.append(f'<text class="chart-label" x="0" y="{y - 5}">{html.escape(row["label"])}</text>')
+        for key, cls in keys:
+            value = row.get(key)
             if value is None:
-                out.append(f'<text class="chart-value" x="{LABEL_W + 4}" y="{by + BAR - 3}">— {html.escape(labels["missing"])}</text>')
+                if key == "baseline":
+                    out.append(f'<text class="chart-value" x="0" y="{y + B_BAR - 1}">— {html.escape(labels["missing"])}</text>')
+                    y += B_BAR + B_GAP
                 continue
             w = max(value * scale, 1)
-            out.append(f'<rect class="{cls}" x="{LABEL_W}" y="{by}" width="{w:.1f}" height="{BAR}"/>')
-            out.append(f'<text class="chart-value" x="{LABEL_W + w + 4:.1f}" y="{by + BAR - 3}">{_fmt(value)}</text>')
-    legend_y = ROW * len(rows) + 16
-    out.append(f'<rect class="bar-baseline" x="{LABEL_W}" y="{legend_y - 9}" width="10" height="10"/>')
-    out.append(f'<text class="chart-legend" x="{LABEL_W + 14}" y="{legend_y}">{html.escape(labels["baseline"])}</text>')
-    out.append(f'<rect class="bar-target" x="{LABEL_W + 160}" y="{legend_y - 9}" width="10" height="10"/>')
-    out.append(f'<text class="chart-legend" x="{LABEL_W + 174}" y="{legend_y}">{html.escape(labels["target"])}</text>')
-    out.append("</svg>")
-    return "".join(out)
+            out.append(f'<rect class="{cls}" x="0" y="{y}" width="{w:.1f}" height="{B_BAR}"/>')
+            note = f" · {html.escape(row['latest_note'])}" if key == "latest" and row.get("latest_note") else ""
+            out.append(f'<text class="chart-value" x="{w + 4:.1f}" y="{y + B_BAR - 1}">{_fmt(value)}{note}</text>')
+            y += B_BAR + B_GAP
+        y += 8
+    for key, cls in keys:  # the legend, one entry a line
+        y += B_LABEL
+        out.append(f'<rect class="{cls}" x="0" y="{y - 11}" width="11" height="11"/>')
+        out.append(f'<text class="chart-legend" x="16" y="{y - 1}">{html.escape(labels[key])}</text>')
+    head = (f'<svg class="chart" viewBox="0 0 {B_W} {y + 4}" width="100%" font-size="{FONT}" role="img" '
+            f'aria-labelledby="{caption_id}" xmlns="http://www.w3.org/2000/svg">')
+    return head + "".join(out) + "</svg>"
 
 
-# Trajectory of one indicator quantity: small enough to stay legible at 375 px (the viewBox is drawn at about 1:1).
-T_W, T_H, T_LEFT, T_RIGHT, T_TOP, T_BOTTOM = 360, 210, 40, 70, 16, 26
+# Trajectory of one indicator quantity, drawn like the bar charts at about 1:1 on a phone.
+T_W, T_H, T_LEFT, T_RIGHT, T_TOP, T_BOTTOM = 340, 214, 42, 78, 18, 28
 
 
 def _nice_top(value: float) -> tuple[float, float]:
@@ -82,14 +89,14 @@ def trajectory_chart(
     def y(v: float) -> float:
         return y0 - v / top * (y0 - y1)
 
-    out = [f'<svg class="chart traj" viewBox="0 0 {T_W} {T_H}" width="100%" role="img" aria-labelledby="{caption_id}" xmlns="http://www.w3.org/2000/svg">']
+    out = [f'<svg class="chart traj" viewBox="0 0 {T_W} {T_H}" width="100%" font-size="{FONT}" role="img" aria-labelledby="{caption_id}" xmlns="http://www.w3.org/2000/svg">']
     tick = 0.0
     while tick <= top + 1e-9:
         out.append(f'<line class="traj-grid" x1="{x0}" x2="{x1}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
         out.append(f'<text class="traj-axis" x="{x0 - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{_fmt(round(tick, 6))}</text>')
         tick += step
     for year in range(start, end + 1):
-        out.append(f'<text class="traj-axis" x="{x(year):.1f}" y="{y0 + 16}" text-anchor="middle">{year}</text>')
+        out.append(f'<text class="traj-axis" x="{x(year):.1f}" y="{y0 + 18}" text-anchor="middle">{year}</text>')
     if growth:
         out.append(f'<line class="traj-path" x1="{x0}" x2="{x1}" y1="{y(target):.1f}" y2="{y(target):.1f}"/>')
     elif baseline is not None:
@@ -97,13 +104,19 @@ def trajectory_chart(
         out.append(f'<circle class="traj-baseline" cx="{x(start):.1f}" cy="{y(baseline):.1f}" r="3.5"/>')
     out.append(f'<path class="traj-target" d="M{x(end):.1f} {y(target) - 5:.1f}l5 5l-5 5l-5 -5z"/>')
     out.append(f'<text class="traj-label" x="{x(end) + 8:.1f}" y="{y(target) + 4:.1f}">{html.escape(labels["target"])} {_fmt(target)}</text>')
+    placed = [y(target) + 4]
     for name, series in lines:
         coords = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in series)
         out.append(f'<polyline class="traj-context" points="{coords}"/>')
         for t, v in series:
             out.append(f'<rect class="traj-context-point" x="{x(t) - 2.5:.1f}" y="{y(v) - 2.5:.1f}" width="5" height="5"/>')
         t, v = series[-1]
-        out.append(f'<text class="traj-label traj-context-label" x="{x(t) + 6:.1f}" y="{y(v) + 4:.1f}">{html.escape(name)}</text>')
+        ly = y(v) + 4
+        for taken in placed:  # clear of the labels already placed at the right end (the target's first)
+            if abs(ly - taken) < FONT + 4:
+                ly = taken + (FONT + 4 if ly >= taken else -(FONT + 4))
+        placed.append(ly)
+        out.append(f'<text class="traj-label traj-context-label" x="{x(t) + 6:.1f}" y="{ly:.1f}">{html.escape(name)}</text>')
     for t, v, label in points:
         out.append(f'<circle class="traj-obs" cx="{x(t):.1f}" cy="{y(v):.1f}" r="4.5"/>')
         out.append(f'<text class="traj-label traj-obs-label" x="{x(t):.1f}" y="{y(v) - 8:.1f}" text-anchor="middle">{html.escape(label)}</text>')

@@ -47,6 +47,15 @@ def _years(members: list[dict], end: str) -> str:
     return "/".join(map(str, years))
 
 
+def _latest_value(member: dict) -> float | None:
+    """The latest observed value of a member, when it is in the measure's own unit (an observation in another unit
+    names it, and is not drawn on the measure's scale)."""
+    latest = member["latest"]
+    if latest is None or "unit" in latest.observation:
+        return None
+    return latest.observation["value"]
+
+
 def chart_groups(concept: dict, members: list[dict], lang: str) -> list[dict]:
     """One bar chart per unit among the level (not growth-rate) members of a concept."""
     groups: dict[str, list[dict]] = {}
@@ -56,9 +65,11 @@ def chart_groups(concept: dict, members: list[dict], lang: str) -> list[dict]:
         groups.setdefault(m["measure"]["unit"]["en"], []).append(m)
     out = []
     for n, group in enumerate(groups.values(), start=1):
-        labels = {"baseline": f"{s('baseline', lang)} ({_years(group, 'start')})", "target": f"{s('target', lang)} ({_years(group, 'end')})",
-                  "missing": s("not_published", lang)}
-        rows = [{"label": plain(m["item"].plan["short_title"], lang), "baseline": m["measure"]["baseline"], "target": m["measure"]["target"]} for m in group]
+        paren = lambda text: f"{s('open_paren', lang)}{text}{s('close_paren', lang)}"
+        labels = {"baseline": s("baseline", lang) + paren(_years(group, "start")), "target": s("target", lang) + paren(_years(group, "end")),
+                  "latest": s("latest", lang), "missing": s("not_published", lang)}
+        rows = [{"label": plain(m["item"].plan["short_title"], lang), "baseline": m["measure"]["baseline"], "target": m["measure"]["target"],
+                 "latest": _latest_value(m), "latest_note": m["latest"].observation["date"][:4] if m["latest"] else ""} for m in group]
         out.append({"unit": group[0]["measure"]["unit"], "svg": bar_chart(rows, f"{concept['id']}-chart-{n}", labels)})
     return out
 

@@ -6,6 +6,7 @@ from html import escape
 from pathlib import Path
 
 from .editions import EDITIONS, BY_CODE, Edition
+from .strings import s
 
 # The language menu's links (Material's partials/alternate.html, pointed at each page's twin by mkdocs-static-i18n).
 MENU_LINK = re.compile(r'href="([^"]*)"(\s+hreflang=")([^"]+)"')
@@ -37,11 +38,20 @@ def page_alternates(page_url: str, edition: Edition, site_url: str) -> str:
     return "".join(f'\n    <link rel="alternate" hreflang="{lang}" href="{escape(href or "./")}">' for lang, href in hrefs)
 
 
+# The Markdown toc extension gives every heading's link one title for the whole site (permalink_title).
+PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
+# The theme joins "previous"/"next" and the page title in its footer links' labels with an English colon.
+FOOTER_LABEL = re.compile(r'(<a href="[^"]*" class="md-footer__link md-footer__link--(?:prev|next)" aria-label="[^":]*): ')
+
+
 def _head_and_language(output: str, edition: Edition, alternates: str = "") -> str:
-    """The page's own alternates in the head, and the page's language as BCP 47."""
+    """The page's own alternates in the head, heading links titled and footer links labelled in the page's language,
+    and the page's language as BCP 47."""
     output = HEAD_ALTERNATE.sub("", output)
     if alternates:
         output = output.replace("</title>", "</title>" + alternates, 1)
+    output = PERMALINK_TITLE.sub(lambda m: m[1] + s("permalink", edition.lang) + m[2], output)
+    output = FOOTER_LABEL.sub(lambda m: m[1] + s("colon", edition.lang), output)
     return re.sub(r'<html lang="[^"]*"', f'<html lang="{edition.html_lang}"', output, count=1)
 
 
