@@ -103,7 +103,7 @@ def test_plan_page_opens_with_the_plan_as_a_document(page, plan_id, lang):
 def test_a_fact_links_to_its_numbered_source(page, lang):
     html = page("plans/zhuhai", lang)
     dd = html.find("dt", string=LABELS[lang]["issued"]).find_next_sibling("dd")
-    source = html.find(id=dd.select_one("a.doc-src")["href"][1:])
+    source = html.find(id=dd.select_one(".doc-src a")["href"][1:])
     assert "cnipol-2022-01-10" in source.select_one("a.source-link")["href"]
     assert "2022-01-10" in source.get_text()
 
@@ -116,7 +116,7 @@ def test_about_page_keeps_its_text_and_lists_the_facts_and_every_search(site, pa
     for plan in site.plans:
         assert html.find(id=f"document-{plan['id']}")
         rows = html.find(id=f"searches-{plan['id']}").find_next("table").select("tbody tr")
-        queries = {row.select_one("td").get_text(strip=True) for row in rows}
+        queries = {row.select_one("th").get_text(strip=True) for row in rows}
         record = site.documents[plan["id"]]
         for name in DOCUMENT_FACTS:
             if name in record and "not_found" in record[name]:
