@@ -6,7 +6,8 @@
     on_page_content  put back the HTML each generated page (or part) set aside before Markdown (rawhtml.py)
     on_post_page     per-page fixes of the theme's HTML (postprocess.py)
     on_post_build    open data (opendata.py), the theme's CSS cut to what is used (stylesheet.py), search index
-    on_serve, on_shutdown   under `mkdocs serve` only (livereload.py; see README, "Edit to browser")
+    on_serve, on_shutdown   under `mkdocs serve` only (livereload.py; see README, "Edit to browser"); while the site
+                     cannot be built, every page of the preview lists the problems (preview.py)
 
 mkdocs-static-i18n builds each edition in turn (editions.py: Simplified, Traditional, English) and every event fires
 once per edition; the data is loaded and the pages rendered once per build, then reused for the other editions. The
@@ -29,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from plansite import inputs, rawhtml  # noqa: E402
+from plansite import addresses, inputs, preview, rawhtml  # noqa: E402
 from plansite.livereload import DirtyBuildNotice, ignore_own_writes  # noqa: E402
 from plansite.load import DocumentCache, load_site  # noqa: E402
 from plansite.model import Site  # noqa: E402
@@ -37,7 +38,7 @@ from plansite.opendata import write_open_data  # noqa: E402
 from plansite.editions import EDITIONS, Edition, edition  # noqa: E402
 from plansite.pages import MANIFEST, PARTS, Rendered, file_name, hand_written_twins, previously_written, render_all, write_pages  # noqa: E402
 from plansite.postprocess import finish_not_found, finish_page, finish_sitemap  # noqa: E402
-from plansite.problems import DataError  # noqa: E402
+from plansite.problems import DataError, Problem  # noqa: E402
 from plansite.search import write_search_index  # noqa: E402
 from plansite.strings import strings  # noqa: E402
 from plansite.stylesheet import purge_theme_css  # noqa: E402
@@ -62,6 +63,8 @@ class BuildState:
     documents: DocumentCache = field(default_factory=DocumentCache)  # used under `mkdocs serve` only
     extras: subprocess.Popen | None = None  # under `mkdocs serve`: the process writing open data and search index
     not_found: str = ""  # the "not found" page as the default edition's build made it
+    problems: list[Problem] = field(default_factory=list)  # of the build under way, once it has failed on them
+    failure: preview.Failure | None = None  # under `mkdocs serve`: why the last build failed (None: it did not)
 
 
 state = BuildState()
@@ -79,6 +82,13 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
     if command == "serve" and dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotice())
+    if command == "serve":
+        preview.keep_serving(lambda failure: setattr(state, "failure", failure), lambda: state.problems)
+
+
+def _failed(exc: DataError, where: str) -> PluginError:
+    state.problems = exc.problems
+    return PluginError(f"{len(exc.problems)} problem(s) in {where}:\n{exc}")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -90,6 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     if state.site_dir is None:
         state.site_dir = Path(config.site_dir)
+    state.problems = []
     fingerprint = inputs.fingerprint(ROOT)
     if state.fingerprint != fingerprint:
         if state.extras and state.extras.poll() is None:  # writing what this build will replace
@@ -99,7 +110,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             state.site = load_site(ROOT, state.documents if state.command == "serve" else None)
         except DataError as exc:
             state.fingerprint = ()
-            raise PluginError(f"{len(exc.problems)} problem(s) in data/:\n{exc}") from None
+            raise _failed(exc, "data/") from None
+        if state.command == "build" and (new := addresses.record(ROOT, state.site.addresses)):
+            log.info("plansite: %d new address(es) recorded in %s (commit it with your change)", len(new), addresses.PUBLISHED)
+            fingerprint = inputs.fingerprint(ROOT)
         state.converter = Converter(state.site.traditional)
         state.fingerprint, state.stale = fingerprint, True
     return config
@@ -115,7 +129,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         try:
             state.rendered = render_all(state.site, shared_key, previous if serving else None)
         except DataError as exc:
-            raise PluginError(f"{len(exc.problems)} problem(s) in the site settings:\n{exc}") from None
+            raise _failed(exc, "the site settings") from None
         state.stale = False
         if serving and previous:
             _rebuild_changed_parts(previous, state.rendered)
@@ -124,7 +138,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         touched = write_pages(docs_dir, pages, state.rendered.fresh | (pages.keys() - state.rendered.pages.keys()))
     except DataError as exc:
-        raise PluginError(f"{len(exc.problems)} problem(s) in docs/:\n{exc}") from None
+        raise _failed(exc, "docs/") from None
     if touched:
         log.info("plansite: wrote %d generated page(s)", len(touched))
 
@@ -138,11 +152,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     generated = state.rendered.pages.get(page.file.src_uri) if state.rendered else None
     generated = generated or (state.rendered.parts.get(page.file.src_uri) if state.rendered else None)
-    if not generated:
-        return html
-    # The set-aside HTML's ids join the anchors that links into the page are checked against.
-    page.present_anchor_ids.update(rawhtml.anchor_ids(generated[1]))
-    return rawhtml.restore(html, generated[1])
+    if generated:
+        # The set-aside HTML's ids join the anchors that links into the page are checked against.
+        page.present_anchor_ids.update(rawhtml.anchor_ids(generated[1]))
+        html = rawhtml.restore(html, generated[1])
+    if state.site and state.site.addresses and state.site.addresses.moves.targets:
+        html = addresses.keep_old_anchors(html, _address(page.file.src_uri), state.site.addresses.moves, state.edition)
+    return html
+
+
+def _address(src_uri: str) -> str:
+    """The address of the page made from a docs/ file, the same in every edition: plans/nansha.en.md -> /plans/nansha/."""
+    base = src_uri.removesuffix(".md")
+    for other in EDITIONS:
+        if not other.default:
+            base = base.removesuffix(f".{other.code}")
+    return addresses.page_address(base)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -168,6 +193,7 @@ def on_serve(server, config: MkDocsConfig, builder):
         return rel == MANIFEST or rel in written or bool(state.rendered and rel in state.rendered.pages)
 
     ignore_own_writes(server, config.docs_dir, is_generated)
+    preview.answer_with_problems(server, lambda: state.failure)
     return server
 
 
@@ -203,6 +229,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
+    if state.site.addresses:  # redirect pages at the addresses of pages that moved, in every edition
+        addresses.write_redirects(state.site_dir, state.site.addresses.moves, state.converter.html)
     if state.command == "serve":
         # The browser reloads as soon as the pages are written; the open data and the search index follow from a
         # process of their own (on the other core, not competing with the server for the interpreter). The preview

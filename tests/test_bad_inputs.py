@@ -9,7 +9,7 @@ import yaml
 from plansite.load import load_site
 from plansite.problems import DataError
 
-from conftest import ROOT
+from conftest import copy_project
 
 CORPUS = Path(__file__).with_name("bad_inputs")
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
@@ -27,8 +27,9 @@ TESTPLAN_RECORD = """- plan: testplan
 
 
 def copy_data(dest: Path, testplan: bool = True) -> None:
-    """The real data/, with the test plan's document record where the case adds the test plan."""
-    shutil.copytree(ROOT / "data", dest / "data")
+    """data/ and the hand-written pages (published addresses), with the test plan's document record where the case
+    adds the test plan."""
+    copy_project(dest)
     if not testplan:
         return
     documents = dest / "data" / "documents.yaml"
@@ -55,8 +56,11 @@ def test_bad_input(tmp_path, case):
         target.write_text(case["content"], encoding="utf-8")
     else:
         base = target.read_text(encoding="utf-8") if "file" in case else (CORPUS / "base-plan.yaml").read_text(encoding="utf-8")
-        assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
-        target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
+        if "append" in case:
+            target.write_text(base + case["append"], encoding="utf-8")
+        else:
+            assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
+            target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
     lines = str(caught.value).splitlines()

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from plansite.load import load_site
 from plansite.problems import DataError
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 LINE = re.compile(r"^data/[\w/.-]+\.yaml:\d+:\d+: .+$")
 
@@ -29,7 +28,7 @@ def test_every_data_file_declares_its_schema_for_editors():
 
 
 def problems_after(tmp_path: Path, file: str, old: str, new: str, count: int = 1) -> list[str]:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     target = tmp_path / "data" / file
     text = target.read_text(encoding="utf-8")
     assert old in text, f"test fixture: {old!r} not in {file}"
@@ -95,7 +94,7 @@ def test_chinese_left_in_english(tmp_path):
 
 
 def test_file_not_utf8(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     (tmp_path / "data/plans/nansha.yaml").write_bytes("id: 南沙\n".encode("gb18030"))
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
@@ -103,7 +102,7 @@ def test_file_not_utf8(tmp_path):
 
 
 def test_empty_file(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     (tmp_path / "data/plans/nansha.yaml").write_text("# nothing here\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)

@@ -1,14 +1,14 @@
 """Progress at the end of the plan period: statuses, trajectories, context figures and the end-of-period page."""
 from __future__ import annotations
 
-import shutil
+import json
 
 import pytest
 import yaml
 from plansite import tracking
 from plansite.load import load_site
 
-from conftest import PLAN_FACTS, ROOT
+from conftest import PLAN_FACTS, ROOT, copy_project
 
 # The status of every indicator quantity that has observations, worked out by hand from the rule and the data:
 # (indicator, measure) -> (status, date of the figure it rests on).
@@ -39,11 +39,12 @@ def test_earlier_observations_keep_their_own_status(site):
 
 
 def _with_context(tmp_path, entries):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     path = tmp_path / "data/progress/context.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["context"] += entries
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    # Data files take no anchors or aliases: each shared value is written out (json makes separate copies).
+    path.write_text(yaml.safe_dump(json.loads(json.dumps(data, default=str)), allow_unicode=True), encoding="utf-8")
     return load_site(tmp_path)
 
 

@@ -30,11 +30,13 @@ def test_hand_written_pages_stay_and_pages_no_longer_made_go(tmp_path):
     assert "/agencies/test-agency.md" in ignored and "/plans/nansha.en.md" in ignored
     assert "/agencies/reading-notes.md" not in ignored
 
-    agencies.write_text(original, encoding="utf-8")  # the agency is gone from the data
+    agencies.write_text(original, encoding="utf-8")  # the agency is gone from the data; its published page redirects
+    moved = root / "data/moved.yaml"
+    moved.write_text(moved.read_text(encoding="utf-8").replace("moved: []", "moved:\n- {from: /agencies/test-agency/, to: /agencies/}"), encoding="utf-8")
     result = build_site(tmp_path / "site2", root)
     assert result.returncode == 0, result.stderr
     assert not (root / "docs/agencies/test-agency.md").exists()
-    assert not (tmp_path / "site2/agencies/test-agency/index.html").exists()
+    assert 'http-equiv="refresh" content="0; url=../../agencies/"' in (tmp_path / "site2/agencies/test-agency/index.html").read_text(encoding="utf-8")
     assert notes.read_text(encoding="utf-8") == HAND_WRITTEN
     assert (tmp_path / "site2/agencies/reading-notes/index.html").exists()
 

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import yaml
 from plansite.load import load_site
 from plansite.problems import DataError
 
-from conftest import PLAN_FACTS, ROOT, shown_number
+from conftest import PLAN_FACTS, ROOT, copy_project, shown_number
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +61,7 @@ def test_every_progress_note_shows_on_its_item_with_its_source(page, lang):
 
 
 def test_an_observation_of_an_unknown_indicator_fails(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     path = tmp_path / "data/progress/observations.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("indicator: gz-i7", "indicator: gz-i77"), encoding="utf-8")
     with pytest.raises(DataError) as caught:

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import time
+
+import pytest
 
 from conftest import ROOT
 
@@ -12,7 +16,7 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 def repo_copy(tmp_path):
     repo = tmp_path / "repo"
-    for name in ("data", "hooks", "scripts"):
+    for name in ("data", "docs", "hooks", "scripts"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("requirements.txt", "requirements-test.txt"):
         shutil.copyfile(ROOT / name, repo / name)
@@ -94,3 +98,79 @@ def test_translation_report_lists_long_sentences_and_rejected_renderings(tmp_pat
     assert "- long sentence: zhuhai: region: 85 words (recorded exception): Create word" in excused.stdout
     assert over_80(excused.stdout) == over_80(before.stdout)
     assert "- exception no longer applies (no such sentence over 80 words): zhuhai: short_title: No such sentence here" in excused.stdout
+
+
+ONE_LINE = re.compile(r"^data/[^:]+\.yaml:\d+:\d+: \S")
+BOMB = "".join(
+    f"x_{name}: &{name} [" + (", ".join([f"*{prev}"] * 9) if prev else ", ".join(["lol"] * 9)) + "]\n"
+    for prev, name in zip(["", *"abcdefgh"], "abcdefghi"))
+
+
+def validate_after(repo, file: str, old: str | None, new: str):
+    """scripts/validate after one edit of a data file (new text appended when old is None); (result, seconds)."""
+    path = repo / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert old is None or text.count(old) == 1, old
+    path.write_text(text + new if old is None else text.replace(old, new), encoding="utf-8")
+    started = time.monotonic()
+    result = run(repo, "scripts/validate")
+    return result, time.monotonic() - started
+
+
+AUDIENCES_LINES = len((ROOT / "data/audiences.yaml").read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("audiences.yaml", None, BOMB, f"data/audiences.yaml:{AUDIENCES_LINES + 1}:6: x_a: anchor &a is not allowed in data files: remove it"),
+    ("progress/sources.yaml", "  date: 2022-04-26\n", "  date: 2025-13-45\n",
+     "data/progress/sources.yaml:12:9: sources[0].date: '2025-13-45' is not a real date (month must be in 1..12)"),
+    ("glossary.yaml", "- {zh: 知识产权, en:", "- {zh: 知识产权, tag: !!python/name:os.system , en:",
+     "data/glossary.yaml:4:19: terms[0].tag: tag !!python/name:os.system is not allowed in data files: remove it (quote a value to make it text)"),
+    ("plans/nansha.yaml", "  en: Nansha plan\n", '  en: "Nansha\\x1b[31m plan"\n',
+     "data/plans/nansha.yaml:10:7: short_title.en: contains U+001B (a control character) at character 7: remove it"),
+])
+def test_a_bad_edit_is_answered_at_once_with_one_line_per_problem(tmp_path, file, old, new, expected):
+    """The mistakes that used to end in a traceback or no answer at all: nested aliases (which kept scripts/validate
+    busy past 15 s), an impossible date, a tag, a control character."""
+    result, seconds = validate_after(repo_copy(tmp_path), file, old, new)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == expected and all(ONE_LINE.match(line) for line in lines[:-1]), lines
+    assert re.fullmatch(r"\d+ problem\(s\) in data/", lines[-1])
+    assert seconds < 5, seconds
+
+
+def test_a_renamed_id_fails_until_its_move_is_recorded(tmp_path):
+    repo = repo_copy(tmp_path)
+    result, _ = validate_after(repo, "plans/guangzhou.yaml", "id: gz-t41\n", "id: gz-t41b\n")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "data/published.yaml:105:3: published[99]: /plans/guangzhou/#gz-t41 is no longer on the site, and readers' links to it "
+        "would break (is it now /plans/guangzhou/#gz-t41b?): record where it went in data/moved.yaml "
+        "(- {from: /plans/guangzhou/#gz-t41, to: NEW ADDRESS})")
+    record = (repo / "data/published.yaml").read_text(encoding="utf-8")
+    result, _ = validate_after(repo, "moved.yaml", "moved: []\n", "moved:\n- {from: /plans/guangzhou/#gz-t41, to: /plans/guangzhou/#gz-t41b}\n")
+    assert result.returncode == 0, result.stderr
+    assert "1 new address(es) recorded in data/published.yaml" in result.stdout
+    assert (repo / "data/published.yaml").read_text(encoding="utf-8") == record + "- /plans/guangzhou/#gz-t41b\n"
+    assert run(repo, "scripts/validate").stdout.count("recorded") == 0  # once recorded, nothing more to add
+
+
+def test_a_removed_id_fails_until_its_move_is_recorded(tmp_path):
+    """A glossary term taken out (its anchor is a digest of its Chinese): the line names the address and the term's
+    line in the record names the term; the move sends readers to the glossary's top."""
+    repo = repo_copy(tmp_path)
+    glossary = repo / "data/glossary.yaml"
+    lines = glossary.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("- {zh: 知识产权托管,"))
+    end = next(i for i in range(at + 1, len(lines)) if lines[i].startswith(("- ", "calques:")))
+    glossary.write_text("".join(lines[:at] + lines[end:]), encoding="utf-8")
+    result = run(repo, "scripts/validate")
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()[:-1]
+    address = re.search(r"(/glossary/#term-[0-9a-f]{8}) is no longer on the site", line)[1]
+    assert f"- {address}  # 知识产权托管\n" in (repo / "data/published.yaml").read_text(encoding="utf-8")
+    result, _ = validate_after(repo, "moved.yaml", "moved: []\n", f"moved:\n- {{from: {address}, to: /glossary/}}\n")
+    assert result.returncode == 0, result.stderr
+    result, _ = validate_after(repo, "moved.yaml", "to: /glossary/}", "to: /glossary/#term-00000000}")
+    assert result.returncode == 1 and "moved[0].to: /glossary/#term-00000000 is not on the site" in result.stderr

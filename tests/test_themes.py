@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import functools
-import shutil
 
 import pytest
 from plansite.load import load_site
 from plansite.problems import DataError
 
-from conftest import PLAN_FACTS, ROOT, drop_tag_list
+from conftest import PLAN_FACTS, copy_project, drop_tag_list
 
 
 def theme_of(link) -> str:
@@ -49,7 +48,7 @@ def test_every_item_shows_one_to_four_themes(page, lang):
 
 
 def test_an_item_without_theme_fails_the_build(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     drop_tag_list(tmp_path / "data/plans/zhongshan.yaml", "zs-t1-2", "themes")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
@@ -57,7 +56,7 @@ def test_an_item_without_theme_fails_the_build(tmp_path):
 
 
 def test_unknown_theme_suggests_the_closest(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
     plan = tmp_path / "data/plans/nansha.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("- pledge-financing\n", "- pledge-finance\n", 1), encoding="utf-8")

@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def validate(args) -> int:
+    from .addresses import PUBLISHED, record
     from .load import load_site
     from .problems import DataError
 
@@ -19,6 +20,8 @@ def validate(args) -> int:
         print(f"{len(exc.problems)} problem(s) in data/", file=sys.stderr)
         return 1
     print(f"data/ is valid: {len(site.plans)} plans, {len(site.items)} items, {len(site.themes)} themes, {len(site.agencies)} agencies")
+    if new := record(ROOT, site.addresses):
+        print(f"{len(new)} new address(es) recorded in {PUBLISHED} (commit it with your change): {', '.join(new[:3])}{' …' if len(new) > 3 else ''}")
     return 0
 
 

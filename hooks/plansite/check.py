@@ -2,16 +2,19 @@
 and the rules for progress records. Each function returns problems; nothing here raises or changes the data."""
 from __future__ import annotations
 
+import re
+
 from .model import ITEM_KINDS, Item, Site, iter_blocks
+from .problems import Problem, shown, suggest
 from .progress import CAUTION_RATIO
 from .tracking import assess
-from .problems import Problem, suggest
 from .texts import CJK, FOOTNOTE_REF, walk_texts
 from .yamldoc import Document
 
 # Placeholders written by scripts/new-plan; validation rejects them until they are replaced.
 PLACEHOLDER_ZH = "待填写"
 PLACEHOLDER_EN = "FILL IN"
+LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 
 
 def text_problems(doc: Document) -> list[Problem]:
@@ -25,16 +28,37 @@ def text_problems(doc: Document) -> list[Problem]:
         en = text.get("en")
         if isinstance(en, str) and CJK.search(en):
             problems.append(doc.problem(path + ("en",), f"English text contains Chinese characters: {CJK.search(en).group(0)!r}"))
+        zh = text.get("zh")
+        if isinstance(zh, str) and not CJK.search(zh) and LATIN_WORD.search(zh) and zh not in str(en):
+            # Chinese without a Chinese character is a number, a date or a name the English repeats (1+1+N, 3·15).
+            problems.append(doc.problem(path + ("zh",), f"Chinese text has no Chinese characters: {shown(zh)}; is the English in the wrong field?"))
     return problems
 
 
 def duplicate_ids(doc: Document, key: str) -> list[Problem]:
-    """Entries of a vocabulary file (agencies, themes, ...) sharing an ID."""
-    seen, problems = set(), []
+    """Entries of a vocabulary file (agencies, themes, ...) sharing an ID, or a name in either language: two themes
+    called alike would be two pages a reader cannot tell apart."""
+    seen: set = set()
+    problems = []
     for k, entry in enumerate(doc.data[key]):
         if entry["id"] in seen:
             problems.append(doc.problem((key, k, "id"), f"duplicate ID '{entry['id']}'"))
         seen.add(entry["id"])
+        for lang, name in entry.get("name", {}).items():
+            if (lang, name) in seen:
+                problems.append(doc.problem((key, k, "name", lang), f"another entry has the same name: {shown(name)}"))
+            seen.add((lang, name))
+    return problems
+
+
+def duplicate_terms(doc: Document) -> list[Problem]:
+    """Glossary terms given twice: a term's anchor is made from its Chinese, so two would share one address."""
+    seen: dict[str, int] = {}
+    problems = []
+    for k, term in enumerate(doc.data["terms"]):
+        if term["zh"] in seen:
+            problems.append(doc.problem(("terms", k, "zh"), f"the term {shown(term['zh'])} is given already (entry {seen[term['zh']] + 1})"))
+        seen.setdefault(term["zh"], k)
     return problems
 
 
@@ -191,8 +215,13 @@ def progress_problems(site: Site, docs: dict[str, Document | None]) -> list[Prob
 
     if doc := docs["concepts"]:
         for ci, concept in enumerate(doc.data["concepts"]):
+            members = set()
             for mi, member in enumerate(concept["members"]):
                 check_indicator(doc, ("concepts", ci, "members", mi), member)
+                key = (member["indicator"], member.get("measure", 0))
+                if key in members:  # the comparison would show it twice
+                    problems.append(doc.problem(("concepts", ci, "members", mi), f"indicator '{key[0]}' is listed twice in this concept"))
+                members.add(key)
     if doc := docs["observations"]:
         for k, obs in enumerate(doc.data["observations"]):
             check_source(doc, ("observations", k), obs["source"])

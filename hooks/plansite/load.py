@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import check
+from . import addresses, check
+from .pages import page_sources
 from .model import ITEM_KINDS, Item, Responsibility, Site, iter_blocks
 from .problems import DataError, Problem
 from .schema import schema_problems
@@ -48,6 +49,8 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         name: read(data_dir / f"{name}.yaml", root, schema, problems)
         for name, schema in (("themes", "themes"), ("audiences", "vocabulary"), ("support", "vocabulary"))
     }
+    if glossary_doc:
+        problems.extend(check.duplicate_terms(glossary_doc))
     site = Site(
         root, [], _vocabulary(agencies_doc, "agencies", problems), glossary_doc.data["terms"] if glossary_doc else [],
         themes=_vocabulary(vocab_docs["themes"], "themes", problems),
@@ -93,11 +96,28 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         site.reader = reader_doc.data
         if complete:
             problems.extend(check.reader_problems(site, reader_doc))
+    # The record of published addresses is checked once everything else is sound: it needs the whole site.
+    records = {name: read(root / path, root, name, problems) if (root / path).exists() else None
+               for name, path in (("published", addresses.PUBLISHED), ("moved", addresses.MOVED))}
+    if not problems:
+        site.addresses = _addresses(site, root, records, problems)
     if problems:
         raise DataError(problems)
     site.plans.sort(key=lambda p: (p["order"], p["id"]))
     site.responsibilities.sort(key=lambda r: r.position)
     return site
+
+
+def _addresses(site: Site, root: Path, records: dict, problems: list[Problem]) -> addresses.Addresses | None:
+    try:
+        generated = page_sources(site)
+    except DataError as exc:  # the home page's settings (hooks/plansite/home.yaml)
+        problems.extend(exc.problems)
+        return None
+    now = addresses.current(site, root / "docs", generated)
+    moves = addresses.check(now, records["published"], records["moved"])
+    problems.extend(moves.problems)
+    return addresses.Addresses(now, records["published"], moves)
 
 
 def _load_file(path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .yamldoc import Document
+
+if TYPE_CHECKING:
+    from .addresses import Addresses
 
 ITEM_KINDS = ("task", "box")  # the block kinds that are items; each indicator row is one too
 ELSEWHERE_SHOWN = 3  # other plans named beside an item as sharing its main theme
@@ -63,6 +67,7 @@ class Site:
     items: dict[str, Item] = field(default_factory=dict)
     responsibilities: list["Responsibility"] = field(default_factory=list)
     docs: dict[str, Document] = field(default_factory=dict)  # plan id -> document
+    addresses: "Addresses | None" = None  # what the site publishes now, and where old addresses lead (load.py)
 
     @cached_property
     def _by_plan(self) -> dict[str, list[Item]]:

@@ -122,8 +122,9 @@ def previously_written(docs_dir: Path) -> set[str]:
     return {line[1:] for line in lines if line.startswith("/") and line != "/" + MANIFEST}
 
 
-def _generated(path: Path) -> bool:
-    with path.open(encoding="utf-8") as file:
+def carries_mark(path: Path) -> bool:
+    """Whether a file under docs/ was written by the generator (its front matter starts with the mark)."""
+    with path.open(encoding="utf-8", errors="replace") as file:
         return file.read(len(FRONT_MATTER) + len(MARK)) == FRONT_MATTER + MARK
 
 
@@ -134,7 +135,7 @@ def hand_written_twins(docs_dir: Path, generated: dict) -> dict[str, tuple[str, 
     twins = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        if rel in generated or rel.endswith(suffixes) or _generated(path):
+        if rel in generated or rel.endswith(suffixes) or carries_mark(path):
             continue
         for edition in EDITIONS:
             if edition.converted:
@@ -151,7 +152,7 @@ def write_pages(docs_dir: Path, pages: dict[str, tuple[str, list[str]]], fresh: 
     Only files carrying the generator's mark are ever deleted. A page without the mark where a generated one goes
     is a hand-written page: the build stops rather than overwrite it."""
     before = previously_written(docs_dir)
-    clashes = [rel for rel in pages if rel not in before and (docs_dir / rel).exists() and not _generated(docs_dir / rel)]
+    clashes = [rel for rel in pages if rel not in before and (docs_dir / rel).exists() and not carries_mark(docs_dir / rel)]
     if clashes:
         message = "a page not written by the generator, where the site generates one from data/: rename or move it"
         raise DataError([Problem(f"docs/{rel}", 1, 1, "", message) for rel in clashes])
@@ -165,7 +166,7 @@ def write_pages(docs_dir: Path, pages: dict[str, tuple[str, list[str]]], fresh: 
         touched.append(rel)
     for rel in sorted(before - set(pages)):
         path = docs_dir / rel
-        if path.exists() and _generated(path):  # a page since written by hand in its place stays
+        if path.exists() and carries_mark(path):  # a page since written by hand in its place stays
             path.unlink()
             touched.append(rel)
     manifest = MANIFEST_HEADER + "".join(f"/{rel}\n" for rel in sorted(pages)) + f"/{MANIFEST}\n"

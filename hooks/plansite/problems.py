@@ -2,7 +2,22 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
+
+# Characters that would break a message over lines or hide in it: control characters and Unicode's line separators.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """text with line breaks and other control characters written as escapes (\\n, \\x01)."""
+    return _UNPRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def shown(value, limit: int = 60) -> str:
+    """A value as a message quotes it: repr, cut to about `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -14,8 +29,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line, whatever the field or message holds."""
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return one_line(text)
 
 
 class DataError(Exception):
@@ -33,7 +50,8 @@ def field_path(path) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            part = part if len(part) <= 60 else part[:59] + "…"
+            out += f".{part}" if out else part
     return out
 
 

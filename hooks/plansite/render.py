@@ -2,6 +2,7 @@
 they use. Rendering a page gives its Markdown with the raw HTML set aside (rawhtml.py)."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -70,6 +71,12 @@ def environment(site: Site) -> jinja2.Environment:
     env.filters.update(en_date=documents.en_date, zh_date=documents.zh_date)
     env.tests["cjk"] = lambda value: bool(CJK.search(str(value)))
     return env
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    """For the templates that are whole HTML pages, not Markdown (redirect pages, the preview's problem page)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
 
 
 def to_root(edition: Edition, depth: int = 1) -> str:

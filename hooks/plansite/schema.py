@@ -1,15 +1,16 @@
 """Checking one loaded document against its JSON Schema (data/schema/), with plain messages naming the field."""
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from .problems import Problem
+from .problems import Problem, shown
 from .yamldoc import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
@@ -24,10 +25,25 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+# The schemas' "format"s, checked: a date's pattern (YYYY-MM-DD) lets 2025-13-45 through.
+FORMATS = FormatChecker(formats=())
+
+
+@FORMATS.checks("date", raises=ValueError)
+def _date(text) -> bool:
+    return not isinstance(text, str) or bool(datetime.date.fromisoformat(text))
+
+
+@FORMATS.checks("partial-date", raises=ValueError)
+def _partial_date(text) -> bool:
+    """YYYY-MM-DD or YYYY-MM (a source dated to the month)."""
+    return not isinstance(text, str) or _date(text if len(text) > 7 else text + "-01")
+
+
 @cache
 def validator(name: str) -> Draft202012Validator:
     schema = _registry().contents(f"{name}.schema.json")
-    return Draft202012Validator(schema, registry=_registry())
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
 
 
 # Fields whose absence needs more than "required field is missing": what to give, keyed by (list name, field).
@@ -46,6 +62,14 @@ REQUIRED_HINTS = {
 PATTERN_HINTS = {
     "date": "write a date as YYYY-MM-DD", "checked": "write a date as YYYY-MM-DD",
     "url": "give an address starting with http:// or https://", "phone": "give the number in digits (and hyphens)",
+}
+
+
+# Patterns whose values are neither IDs nor the fields of PATTERN_HINTS: what the value should be.
+PATTERN_MESSAGES = {
+    "^[a-z]{2,4}$": "{} is not a valid plan code: use 2-4 lowercase letters",
+    "^\\s*\\S+\\s+\\S+\\s+\\S+": "{} is too short: give the sentence's first three words or more",
+    "^/([^/#\\s]+/)*(#[^#\\s]+)?$": "{} is not an address of the site: write it as /plans/guangzhou/ or /plans/guangzhou/#gz-t41",
 }
 
 
@@ -76,30 +100,34 @@ def _message(error) -> tuple[tuple, str]:
             kinds = ["task", "box", "indicators", "heading"]
             close = difflib.get_close_matches(extra[0], kinds, n=1) if extra else []
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            return path + (extra[0],), f"unknown block '{extra[0]}'{hint}: a block is a paragraph (zh, en), a heading, a task, a box or indicators"
+            return path + (extra[0],), f"unknown block {shown(extra[0])}{hint}: a block is a paragraph (zh, en), a heading, a task, a box or indicators"
         hints = []
         for name in extra:
             close = difflib.get_close_matches(name, known, n=1)
-            hints.append(f"unknown field '{name}'" + (f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(known)})"))
+            hints.append(f"unknown field {shown(name)}" + (f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(known)})"))
         return path + ((extra[0],) if extra else ()), "; ".join(hints)
     if kind == "minLength" and path and path[-1] in ("zh", "en"):
         return path, "English text is missing" if path[-1] == "en" else "Chinese text is missing"
     if kind == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return path, f"expected {expected}, got {type(error.instance).__name__} {error.instance!r}"[:200]
+        return path, f"expected {expected}, got {type(error.instance).__name__} {shown(error.instance, 160)}"
     if kind == "enum":
-        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
+        close = difflib.get_close_matches(str(error.instance)[:100], [str(v) for v in error.validator_value], n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return path, f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}{hint}"
+        return path, f"{shown(error.instance)} is not one of {', '.join(map(str, error.validator_value))}{hint}"
+    if kind == "format":
+        return path, f"{shown(error.instance)} is not a real date (YYYY-MM-DD{', or YYYY-MM' if error.validator_value == 'partial-date' else ''})"
     if kind == "pattern" and "\\d{4}" in error.validator_value:
-        return path, f"{error.instance!r} is not a date: write YYYY-MM-DD (e.g. 2022-01-10)" + (", or YYYY-MM or YYYY where the source gives no more" if "?" in error.validator_value else "")
+        return path, f"{shown(error.instance)} is not a date: write YYYY-MM-DD (e.g. 2022-01-10)" + (", or YYYY-MM or YYYY where the source gives no more" if "?" in error.validator_value else "")
     if kind == "pattern" and error.validator_value.startswith("^https?"):
-        return path, f"{error.instance!r} is not an address: it must start with http:// or https://"
+        return path, f"{shown(error.instance)} is not an address: it must start with http:// or https://"
     if kind == "pattern":
+        if error.validator_value in PATTERN_MESSAGES:
+            return path, PATTERN_MESSAGES[error.validator_value].format(shown(error.instance))
         if path and path[-1] in PATTERN_HINTS:
-            return path, f"{error.instance!r}: {PATTERN_HINTS[path[-1]]}"
-        return path, f"{error.instance!r} is not a valid ID: use lowercase letters, digits and single hyphens"
+            return path, f"{shown(error.instance)}: {PATTERN_HINTS[path[-1]]}"
+        return path, f"{shown(error.instance)} is not a valid ID: use lowercase letters, digits and single hyphens"
     if kind == "oneOf" and path and path[-1] == "responsibility":
         return path, "give 'lead' (with optional 'cooperating') or 'shared', not both"
     if kind == "oneOf" and isinstance(error.instance, dict) and error.context:
