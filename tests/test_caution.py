@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 
 import pytest
 from plansite.editions import EDITIONS
@@ -14,7 +13,7 @@ from plansite.opendata import progress_tables
 from plansite.render import environment, render
 from plansite.problems import DataError
 
-from conftest import ROOT
+from conftest import copy_project
 
 # Planted figures (the plans' real baselines and targets): (indicator, value, date) -> flagged by the rule?
 PLANTED = {
@@ -27,7 +26,7 @@ PLANTED = {
 
 
 def _plant(root, entries, note_on=None):
-    shutil.copytree(ROOT / "data", root / "data")
+    copy_project(root)  # data/ and the hand-written pages (published addresses)
     path = root / "data/progress/observations.yaml"
     text = path.read_text(encoding="utf-8")
     for k, (indicator, value, date) in enumerate(entries):
