@@ -2,7 +2,8 @@
 
     on_config        load and check data/ (load.py) into one Site
     on_pre_build     render the generated pages (render.py, templates/) and write those that changed (pages.py)
-    on_page_content  put back the HTML each generated page set aside before Markdown (rawhtml.py)
+    on_page_markdown add its generated part to a hand-written page (pages.PARTS: the About page)
+    on_page_content  put back the HTML each generated page (or part) set aside before Markdown (rawhtml.py)
     on_post_page     per-page fixes of the theme's HTML (postprocess.py)
     on_post_build    open data (opendata.py), the theme's CSS cut to what is used (stylesheet.py), search index
     on_serve, on_shutdown   under `mkdocs serve` only (livereload.py; see README, "Edit to browser"); while the site
@@ -35,7 +36,7 @@ from plansite.load import DocumentCache, load_site  # noqa: E402
 from plansite.model import Site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
 from plansite.editions import EDITIONS, Edition, edition  # noqa: E402
-from plansite.pages import MANIFEST, Rendered, hand_written_twins, previously_written, render_all, write_pages  # noqa: E402
+from plansite.pages import MANIFEST, PARTS, Rendered, file_name, hand_written_twins, previously_written, render_all, write_pages  # noqa: E402
 from plansite.postprocess import finish_not_found, finish_page, finish_sitemap  # noqa: E402
 from plansite.problems import DataError, Problem  # noqa: E402
 from plansite.search import write_search_index  # noqa: E402
@@ -124,11 +125,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # Under `mkdocs serve`, pages whose inputs did not change are taken from the previous build.
         serving = state.command == "serve"
         shared_key = inputs.shared_key(state.fingerprint, ROOT) if serving else None
+        previous = state.rendered
         try:
-            state.rendered = render_all(state.site, shared_key, state.rendered if serving else None)
+            state.rendered = render_all(state.site, shared_key, previous if serving else None)
         except DataError as exc:
             raise _failed(exc, "the site settings") from None
         state.stale = False
+        if serving and previous:
+            _rebuild_changed_parts(previous, state.rendered)
     docs_dir = Path(config.docs_dir)
     pages = state.rendered.pages | hand_written_twins(docs_dir, state.rendered.pages)
     try:
@@ -139,8 +143,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info("plansite: wrote %d generated page(s)", len(touched))
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    """A hand-written page with a generated part (pages.PARTS) gets it at its end."""
+    part = state.rendered.parts.get(page.file.src_uri) if state.rendered else None
+    return markdown.rstrip("\n") + "\n\n" + part[0] if part else markdown
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     generated = state.rendered.pages.get(page.file.src_uri) if state.rendered else None
+    generated = generated or (state.rendered.parts.get(page.file.src_uri) if state.rendered else None)
     if generated:
         # The set-aside HTML's ids join the anchors that links into the page are checked against.
         page.present_anchor_ids.update(rawhtml.anchor_ids(generated[1]))
@@ -162,6 +173,16 @@ def _address(src_uri: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = finish_page(output, page.url, state.edition, config.site_url)
     return state.converter.html(output) if state.edition.converted else output
+
+
+def _rebuild_changed_parts(previous: Rendered, current: Rendered) -> None:
+    """`mkdocs serve --dirty` converts a page only when its Markdown file is newer than its HTML: a hand-written page
+    whose generated part changed loses its HTML, so that it is converted again."""
+    for base in PARTS:
+        for each in EDITIONS:
+            rel = file_name(base, each)
+            if previous.parts.get(rel) != current.parts.get(rel):
+                (state.site_dir / each.prefix / base / "index.html").unlink(missing_ok=True)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

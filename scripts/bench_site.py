@@ -110,6 +110,8 @@ def make_synthetic(repo: Path, factor: int) -> None:
     letters = "abcdefghijklmnopqrstuvwxyz"
     originals = sorted(plans.glob("*.yaml"))
     agencies = yaml.safe_load((data / "agencies.yaml").read_text(encoding="utf-8"))
+    documents = yaml.safe_load((data / "documents.yaml").read_text(encoding="utf-8"))
+    records = {record["plan"]: record for record in documents["documents"]}
     regional = [a for a in agencies["agencies"] if a["level"] in ("municipal", "district")]
     header = "# yaml-language-server: $schema=../schema/plan.schema.json\n"
     order = 100
@@ -130,7 +132,9 @@ def make_synthetic(repo: Path, factor: int) -> None:
                 clone["short_title"][lang] = f"{plan['short_title'][lang]} {k:02d}"
             order += 1
             (plans / f"{clone['id']}.yaml").write_text(header + yaml.safe_dump(clone, allow_unicode=True, sort_keys=False, width=10**9), encoding="utf-8")
+            documents["documents"].append({**json.loads(json.dumps(records[plan["id"]], default=str)), "plan": clone["id"]})
     (data / "agencies.yaml").write_text(yaml.safe_dump(agencies, allow_unicode=True, sort_keys=False, width=10**9), encoding="utf-8")
+    (data / "documents.yaml").write_text(yaml.safe_dump(documents, allow_unicode=True, sort_keys=False, width=10**9, default_style=None), encoding="utf-8")
 
 
 def spread(values: list[float], fmt: str = "{:.2f}", unit: str = "") -> str:

@@ -13,19 +13,41 @@ from conftest import copy_project
 
 CORPUS = Path(__file__).with_name("bad_inputs")
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+# The test plan's record as a document, added after the real ones (their lines and indexes stay as in the file).
+TESTPLAN_RECORD = """- plan: testplan
+  checked: 2026-12-05
+  issuer: {not_found: {searches: [gz-notice]}}
+  drafter: {not_found: {searches: [gz-notice]}}
+  number: {not_found: {searches: [gz-notice]}}
+  issued: {not_found: {searches: [gz-notice]}}
+  url: {not_found: {searches: [gz-notice]}}
+  copies: []
+  successor: {not_found: {searches: [gz-notice]}}
+"""
+
+
+def copy_data(dest: Path, testplan: bool = True) -> None:
+    """data/ and the hand-written pages (published addresses), with the test plan's document record where the case
+    adds the test plan."""
+    copy_project(dest)
+    if not testplan:
+        return
+    documents = dest / "data" / "documents.yaml"
+    text = documents.read_text(encoding="utf-8")
+    documents.write_text(text.replace("\nsearches:\n", "\n" + TESTPLAN_RECORD + "searches:\n", 1), encoding="utf-8")
 
 
 def test_corpus_is_large_enough_and_the_base_is_valid(tmp_path):
     assert len(CASES) >= 25
     assert len({c["name"] for c in CASES}) == len(CASES)
-    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
+    copy_data(tmp_path)
     shutil.copyfile(CORPUS / "base-plan.yaml", tmp_path / "data/plans/testplan.yaml")
     assert "testplan" in [p["id"] for p in load_site(tmp_path).plans]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input(tmp_path, case):
-    copy_project(tmp_path)  # data/ and the hand-written pages (published addresses)
+    copy_data(tmp_path, testplan="file" not in case)
     # A case edits the test plan, or with `file` another file under data/ (its real content is the base).
     target = tmp_path / "data" / case.get("file", "plans/testplan.yaml")
     if "hex" in case:

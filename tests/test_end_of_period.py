@@ -35,7 +35,7 @@ def test_every_indicator_with_observations_has_its_expected_status(site):
 
 def test_earlier_observations_keep_their_own_status(site):
     rows = tracking.tracked(site, site.items["gz-i1"])
-    assert [(r.observation["date"], r.status) for r in rows] == [("2021-12-31", "lagging"), ("2025-06-30", "achieved")]
+    assert [(r.observation["date"], r.status) for r in rows] == [("2021-12-31", "lagging"), ("2023-12-31", "achieved"), ("2025-06-30", "achieved")]
 
 
 def _with_context(tmp_path, entries):
@@ -93,7 +93,7 @@ def test_progress_page_shows_a_trajectory_for_every_indicator(site, page, lang):
 def test_trajectory_rows_separate_observations_from_context(page, lang):
     section = page("progress", lang).find(id="trajectory-gz-i1-0")
     kinds = [tr["data-kind"] for tr in section.select("tr[data-kind]")]
-    assert kinds.count("observation") == 2 and kinds.count("context") >= 5
+    assert kinds.count("observation") == 3 and kinds.count("context") >= 5
     assert section.select_one("svg polyline.traj-context")  # the national line
     assert section["data-status"] == "achieved"
     assert "2025-06-30" in section.select_one(".traj-status").get_text()
@@ -135,7 +135,7 @@ def test_shared_concept_puts_the_national_value_beside_as_context(page, lang):
     plans = {tr["data-plan"]: tr["data-status"] for tr in table.select("tr[data-plan]")}
     assert plans == {"guangzhou": "achieved", "nansha": "no-data", "zhuhai": "achieved"}
     national = table.select_one('tr[data-kind="context"]')
-    assert "15.3" in national.get_text()
+    assert "16" in national.get_text() and ("2025年末" if lang == "zh" else "end of 2025") in national.get_text()  # the latest national figure (Xinhua, 23 January 2026)
     assert not national.has_attr("data-status")
 
 

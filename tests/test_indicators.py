@@ -66,7 +66,7 @@ def test_an_observation_of_an_unknown_indicator_fails(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("indicator: gz-i7", "indicator: gz-i77"), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(tmp_path)
-    assert "observations[4].indicator: unknown indicator 'gz-i77'" in str(caught.value)
+    assert "observations[5].indicator: unknown indicator 'gz-i77'" in str(caught.value)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -123,7 +123,7 @@ AUDIENCES_LINES = len((ROOT / "data/audiences.yaml").read_text(encoding="utf-8")
 @pytest.mark.parametrize("file, old, new, expected", [
     ("audiences.yaml", None, BOMB, f"data/audiences.yaml:{AUDIENCES_LINES + 1}:6: x_a: anchor &a is not allowed in data files: remove it"),
     ("progress/sources.yaml", "  date: 2022-04-26\n", "  date: 2025-13-45\n",
-     "data/progress/sources.yaml:12:9: sources[0].date: '2025-13-45' is not a real date (month must be in 1..12)"),
+     "data/progress/sources.yaml:14:9: sources[0].date: '2025-13-45' is not a real date (month must be in 1..12)"),
     ("glossary.yaml", "- {zh: 知识产权, en:", "- {zh: 知识产权, tag: !!python/name:os.system , en:",
      "data/glossary.yaml:4:19: terms[0].tag: tag !!python/name:os.system is not allowed in data files: remove it (quote a value to make it text)"),
     ("plans/nansha.yaml", "  en: Nansha plan\n", '  en: "Nansha\\x1b[31m plan"\n',

@@ -53,3 +53,35 @@ def test_growth_rate_indicator_status(target, average, status):
 
 def test_growth_rate_is_never_achieved_ahead():
     assert assess_growth(6, 500).status == FASTER
+
+
+# The caution rule: a figure whose change is three or more times the change its plan expected carries a caution.
+@pytest.mark.parametrize(
+    "baseline, target, value, year, caution",
+    [
+        (20, 30, 26, 2021, True),  # +6 after a year, when the path expected +2: three times
+        (20, 30, 25.9, 2021, False),  # just under three times
+        (20, 30, 30, 2023, False),  # target reached early: +10 against +6 expected, under three times
+        (20, 30, 60, 2025, True),  # +40 against the whole planned +10: four times
+        (14, 21, 73.1, 2024.5, True),  # +59.1 against +6.3 by mid-2025
+        (20, 30, 14, 2021, True),  # a fall of 6 when a rise of 2 was expected: three times as large, the other way
+        (20, 30, 20, 2020, False),  # dated at the baseline: nothing was expected yet
+        (None, 15, 400, 2022, False),  # no baseline, no expected change
+        (100, 100, 40, 2022, False),  # target already met at the baseline: no expected change
+    ],
+)
+def test_caution_rule_for_levels(baseline, target, value, year, caution):
+    assert assess_level(baseline, target, value, year, 2020, 2025).caution is caution
+
+
+@pytest.mark.parametrize(
+    "target, average, caution",
+    [(6, 18, True), (6, 17.9, False), (6, 60.58, True), (6, 6, False), (6, -18, True), (6, -10, False)],
+)
+def test_caution_rule_for_growth_rates(target, average, caution):
+    assert assess_growth(target, average).caution is caution
+
+
+def test_the_ratio_behind_a_caution():
+    assert assess_level(14, 21, 73.1, 2024.5, 2020, 2025).ratio == pytest.approx(59.1 / 6.3)
+    assert assess_growth(6, 60.58).ratio == pytest.approx(60.58 / 6)

@@ -114,8 +114,9 @@ def _text_runs(node: Tag, out: list[str]) -> None:
             out.append(str(child))
         elif isinstance(child, Tag):
             lang = child.get("lang", "zh")
-            # Code, footnote marks ([1]) and passages in another language are not Chinese running text.
-            if child.name in NOT_TEXT or child.name == "sup" or not lang.lower().startswith("zh"):
+            # Code, footnote marks ([1]) and passages in another language are not Chinese running text; nor is a
+            # GB/T 7714 citation, whose marks (". : [EB/OL]") the standard fixes.
+            if child.name in NOT_TEXT or child.name == "sup" or "cite-gbt" in child.get("class", []) or not lang.lower().startswith("zh"):
                 out.append("\x00")
                 continue
             block = child.name not in INLINE

@@ -6,6 +6,8 @@ import re
 
 from .model import ITEM_KINDS, Item, Site, iter_blocks
 from .problems import Problem, shown, suggest
+from .progress import CAUTION_RATIO
+from .tracking import assess
 from .texts import CJK, FOOTNOTE_REF, walk_texts
 from .yamldoc import Document
 
@@ -13,7 +15,6 @@ from .yamldoc import Document
 PLACEHOLDER_ZH = "待填写"
 PLACEHOLDER_EN = "FILL IN"
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
-JUMP = 3.0  # a value that has gone this many times the planned change from baseline to target needs a caution
 
 
 def text_problems(doc: Document) -> list[Problem]:
@@ -262,17 +263,70 @@ def progress_problems(site: Site, docs: dict[str, Document | None]) -> list[Prob
 
 
 def observation_problems(doc: Document, path: tuple, indicator: Item, obs: dict) -> list[Problem]:
-    """What a schema cannot say about one observation: a yearly count needs a whole year; a jump needs a caution."""
+    """What a schema cannot say about one observation: a yearly count needs a whole year; a caution note only where
+    the caution rule (progress.py) flags the figure, since whether a figure carries a caution is the rule's to say."""
     out = []
     measure = indicator.data["measures"][obs.get("measure", 0)]
     if "/年" in measure["unit"]["zh"] and not obs["date"].endswith("-12-31"):
         out.append(doc.problem(path + ("date",), f"'{indicator.id}' is counted per year: give a whole year (a date of YYYY-12-31), or put part of a year in data/progress/context.yaml as relation part-period"))
-    baseline, target = measure["baseline"], measure["target"]
-    if indicator.data.get("kind") != "growth-rate" and baseline is not None and target != baseline:
-        share = (obs["value"] - baseline) / (target - baseline)
-        if share > JUMP and "caution" not in obs:
-            out.append(doc.problem(path + ("value",), f"{obs['value']:g} has gone {share:.1f} times the plan's whole change from {baseline:g} to {target:g}: add a 'caution' saying why it may not be comparable (e.g. a change of definition)"))
+    if "caution_note" in obs and not assess(indicator, measure, obs).caution:
+        out.append(doc.problem(path + ("caution_note",), f"the caution rule does not flag {obs['value']:g} (its change is less than {CAUTION_RATIO:g} times the change the plan expected): put the remark in 'note'"))
     return out
+
+
+DOCUMENT_FACTS = ("issued_title", "issuer", "approved_by", "drafter", "number", "issued", "successor", "url")  # documents.yaml, in the order pages show them
+
+
+def document_problems(site: Site, doc: Document, plans_complete: bool) -> list[Problem]:
+    """Every plan has one document record; its facts name sources that exist, or searches that were recorded; every
+    recorded search is used by some record."""
+    problems: list[Problem] = []
+    data = doc.data
+    plans = {plan["id"] for plan in site.plans}
+    problems.extend(duplicate_ids(doc, "searches"))
+    searches = {s["id"] for s in data["searches"]}
+    used: set[str] = set()
+
+    def check_source(path: tuple, source_id: str):
+        if site.sources and source_id not in site.sources:
+            problems.append(doc.problem(path, f"unknown source '{source_id}'{suggest(source_id, site.sources)}: add it to data/progress/sources.yaml"))
+
+    def check_search(path: tuple, search_id: str):
+        used.add(search_id)
+        if search_id not in searches:
+            problems.append(doc.problem(path, f"unknown search '{search_id}'{suggest(search_id, searches)}: record it under 'searches'"))
+
+    seen: dict[str, int] = {}
+    for k, record in enumerate(data["documents"]):
+        path = ("documents", k)
+        if record["plan"] in seen:
+            problems.append(doc.problem(path + ("plan",), f"a second record for plan '{record['plan']}' (the first is documents[{seen[record['plan']]}])"))
+        seen.setdefault(record["plan"], k)
+        if plans_complete and record["plan"] not in plans:
+            problems.append(doc.problem(path + ("plan",), f"unknown plan '{record['plan']}'{suggest(record['plan'], plans)}"))
+        for name in DOCUMENT_FACTS:
+            fact = record.get(name)
+            if fact is None:
+                continue
+            if "not_found" in fact:
+                for n, search_id in enumerate(fact["not_found"]["searches"]):
+                    check_search(path + (name, "not_found", "searches", n), search_id)
+            else:
+                check_source(path + (name, "source"), fact["source"])
+            if "agency" in fact and fact["agency"] not in site.agencies:
+                problems.append(doc.problem(path + (name, "agency"), f"unknown agency '{fact['agency']}'{suggest(fact['agency'], site.agencies)}"))
+        if "text_note" in record:
+            check_source(path + ("text_note", "source"), record["text_note"]["source"])
+        for n, copy in enumerate(record["copies"]):
+            check_search(path + ("copies", n, "search"), copy["search"])
+    if plans_complete:
+        for plan in site.plans:
+            if plan["id"] not in seen:
+                problems.append(doc.problem(("documents",), f"plan '{plan['id']}' has no record: add one (who issued and drafted it, its number, date, official address, copies, successor; each with a source or not_found and the searches made)"))
+    for k, search in enumerate(data["searches"]):
+        if search["id"] not in used:
+            problems.append(doc.problem(("searches", k, "id"), f"search '{search['id']}' is not used by any record: name it under a not_found or a copy, or remove it"))
+    return problems
 
 
 def correction_problems(site: Site, doc: Document) -> list[Problem]:
@@ -282,7 +336,7 @@ def correction_problems(site: Site, doc: Document) -> list[Problem]:
 
     plain = Converter([])
     everything = [site.plans, site.glossary, site.agencies, site.themes, site.audiences, site.support, site.concepts,
-                  site.sources, site.observations, site.notes, site.context, site.goals]
+                  site.sources, site.observations, site.notes, site.context, site.goals, site.documents, site.searches]
     texts = [text["zh"] for _, text in walk_texts(everything)]
     problems = []
     for k, entry in enumerate(doc.data["corrections"]):

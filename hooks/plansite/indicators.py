@@ -10,6 +10,25 @@ from .model import Item, Site
 from .strings import s
 
 
+def _short(value: float) -> str:
+    """A computed figure to at most two decimals: 6.29, 59.1, 9."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def caution_text(t: tracking.Tracked, lang: str) -> str:
+    """The caution rule's statement about one figure it flags (progress.py): how far the figure went against what
+    the plan expected."""
+    obs, measure, ratio = t.observation, t.measure, f"{t.assessment.ratio:.1f}"
+    if t.item.data.get("kind") == "growth-rate":
+        stated = s("caution_growth", lang).format(value=number(obs["value"]), target=number(measure["target"]), ratio=ratio)
+    else:
+        change = obs["value"] - measure["baseline"]
+        stated = s("caution_level", lang).format(
+            change=_short(abs(change)), direction=s("caution_up" if change >= 0 else "caution_down", lang),
+            expected=_short(t.assessment.expected - measure["baseline"]), ratio=ratio)
+    return stated + s("word_sep", lang) + s("caution_why", lang)
+
+
 def concept_members(site: Site, concept: dict) -> list[dict]:
     """The indicator quantities of a concept, in plan order, each with its latest observation."""
     rank = {plan["id"]: n for n, plan in enumerate(site.plans)}

@@ -79,6 +79,9 @@ def load_site(root: Path, cache: DocumentCache | None = None) -> Site:
         if agencies_doc and all(vocab_docs.values()):
             problems.extend(check.reference_problems(site, plan, doc))
     _load_progress(site, data_dir, root, problems, complete, read)
+    # Which plans have a record is checked only when everything else is right: a plan with a broken ID would
+    # otherwise also be reported as a plan without a record.
+    _load_documents(site, data_dir, root, problems, complete and not problems, read)
     services_doc = read(data_dir / "services.yaml", root, "services", problems)
     if services_doc and complete and all(vocab_docs.values()) and agencies_doc:
         problems.extend(check.services_problems(site, services_doc))
@@ -183,3 +186,13 @@ def _load_progress(site: Site, data_dir: Path, root: Path, problems: list[Proble
         site.research = docs["research"].data
     if docs["goals"]:
         site.goals = docs["goals"].data["goals"]
+
+
+def _load_documents(site: Site, data_dir: Path, root: Path, problems: list[Problem], plans_complete: bool, read) -> None:
+    """Each plan as a document (data/documents.yaml), and the searches made for its facts."""
+    doc = read(data_dir / "documents.yaml", root, "documents", problems)
+    if doc is None:
+        return
+    problems.extend(check.document_problems(site, doc, plans_complete))
+    site.documents = {record["plan"]: record for record in doc.data["documents"]}
+    site.searches = {search["id"]: search for search in doc.data["searches"]}

@@ -57,6 +57,8 @@ class Site:
     context: list[dict] = field(default_factory=list)  # figures shown beside an indicator, never assessed
     research: dict = field(default_factory=lambda: {"searched": [], "set_aside": []})
     goals: list[dict] = field(default_factory=list)  # goals stated in the text of a plan without indicators
+    documents: dict[str, dict] = field(default_factory=dict)  # plan ID -> its record as a document (documents.yaml)
+    searches: dict[str, dict] = field(default_factory=dict)  # search ID -> a search made for a document fact
     services: dict = field(default_factory=lambda: {"kinds": [], "places": [], "searched": []})  # data/services.yaml
     traditional: list[dict] = field(default_factory=list)  # corrections to the Traditional edition's conversion
     reader: dict = field(default_factory=lambda: {"ignore": {"zh": [], "en": []}, "words": []})  # what readers type

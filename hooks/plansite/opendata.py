@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+from . import documents, tracking
 from .editions import EDITIONS
 from .finder import finder_data
 from .identity import body_text, label, plain, url
@@ -65,9 +66,9 @@ def tables(site: Site) -> dict[str, bytes]:
                 for n, m in enumerate(item.data["measures"]):
                     indicators.append([plan["id"], item.id, n, plain(item.data["name"], "zh"), plain(item.data["name"], "en"),
                                        plain(m["name"], "zh") if "name" in m else "", plain(m["name"], "en") if "name" in m else "",
-                                       m["unit"]["zh"], m["unit"]["en"], number(m["baseline"]), number(m["target"]),
+                                       plain(m["unit"], "zh"), plain(m["unit"], "en"), number(m["baseline"]), number(m["target"]),
                                        item.data["attribute"], item.data.get("kind", "level"),
-                                       item.data["source"]["zh"] if "source" in item.data else "", item.data["source"]["en"] if "source" in item.data else "",
+                                       plain(item.data["source"], "zh") if "source" in item.data else "", plain(item.data["source"], "en") if "source" in item.data else "",
                                        tags(item, "themes"), url(item)])
     return {
         "tasks.csv": _csv(["plan", "id", "number_zh", "number_en", "chapter_zh", "chapter_en", "section_zh", "section_en",
@@ -80,18 +81,30 @@ def tables(site: Site) -> dict[str, bytes]:
     }
 
 
+def assessed(site: Site, obs: dict) -> dict:
+    """What the status rule and the caution rule (progress.py) say of one observation, for the open data."""
+    item = site.items[obs["indicator"]]
+    result = tracking.assess(item, item.data["measures"][obs.get("measure", 0)], obs)
+    return {"status": result.status, "change_ratio": None if result.ratio is None else round(result.ratio, 2), "caution": result.caution}
+
+
 def progress_tables(site: Site) -> dict[str, bytes]:
-    """Observations, context figures and sources as CSV, one row each, both languages side by side."""
+    """Observations, context figures and sources as CSV, one row each, both languages side by side. Texts are plain:
+    no footnote marks, no italics marks."""
     def text(entry: dict, key: str) -> list[str]:
-        return [entry[key]["zh"], entry[key]["en"]] if key in entry else ["", ""]
+        return [plain(entry[key], "zh"), plain(entry[key], "en")] if key in entry else ["", ""]
 
     def indicator(entry: dict) -> list:
         item = site.items[entry["indicator"]]
-        return [item.plan["id"], item.id, entry.get("measure", 0), item.data["name"]["zh"], item.data["name"]["en"]]
+        return [item.plan["id"], item.id, entry.get("measure", 0), *text(item.data, "name")]
+
+    def rule(o: dict) -> list:
+        a = assessed(site, o)
+        return [a["status"], "" if a["change_ratio"] is None else f"{a['change_ratio']:.2f}", "true" if a["caution"] else "false"]
 
     observations = [
         [*indicator(o), o["value"], o["date"], *text(o, "period"), *text(o, "wording"), o["source"], site.sources[o["source"]]["kind"],
-         *text(o, "derived"), *text(o, "caution"), *text(o, "note")]
+         *text(o, "derived"), *rule(o), *text(o, "caution_note"), *text(o, "note")]
         for o in site.observations
     ]
     context = [
@@ -106,7 +119,8 @@ def progress_tables(site: Site) -> dict[str, bytes]:
     name_cols = ["plan", "indicator", "measure", "indicator_zh", "indicator_en"]
     return {
         "observations.csv": _csv(name_cols + ["value", "date", "period_zh", "period_en", "wording_zh", "wording_en", "source", "source_kind",
-                                              "derived_zh", "derived_en", "caution_zh", "caution_en", "note_zh", "note_en"], observations),
+                                              "derived_zh", "derived_en", "status", "change_ratio", "caution", "caution_note_zh", "caution_note_en",
+                                              "note_zh", "note_en"], observations),
         "context.csv": _csv(name_cols + ["relation", "area_zh", "area_en", "value", "unit_zh", "unit_en", "date", "period_zh", "period_en",
                                          "wording_zh", "wording_en", "source", "source_kind", "derived_zh", "derived_en", "note_zh", "note_en"], context),
         "sources.csv": _csv(["id", "title_zh", "title_en", "publisher_zh", "publisher_en", "kind", "copy_of_zh", "copy_of_en", "date", "url",
@@ -115,10 +129,24 @@ def progress_tables(site: Site) -> dict[str, bytes]:
 
 
 def write_open_data(site: Site, site_dir: Path, converter: Converter) -> None:
-    """The open data in the official Simplified text; the finder's data also carries the Traditional edition's text."""
-    out = site_dir / "data"
-    if out.exists():
-        shutil.rmtree(out)
+    """The open data in the official Simplified text; the finder's data also carries the Traditional edition's text.
+
+    Written beside the previous data/ and swapped in when complete: under `mkdocs serve` a reader (or the serve test)
+    never meets a half-written folder."""
+    final = site_dir / "data"
+    out, old = site_dir / "data.writing", site_dir / "data.old"
+    for stale in (out, old):
+        if stale.exists():
+            shutil.rmtree(stale)
+    _write_open_data(site, out, converter)
+    if final.exists():
+        final.rename(old)
+    out.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _write_open_data(site: Site, out: Path, converter: Converter) -> None:
     (out / "plans").mkdir(parents=True)
     (out / "schema").mkdir()
     vocabularies = {
@@ -126,15 +154,16 @@ def write_open_data(site: Site, site_dir: Path, converter: Converter) -> None:
         "audiences": list(site.audiences.values()), "support": list(site.support.values()),
         "glossary": site.glossary, "concepts": list(site.concepts.values()),
     }
-    (out / "plans.json").write_text(_json({"plans": site.plans, **vocabularies}), encoding="utf-8")
-    for plan in site.plans:
+    plans = [{**plan, "document": documents.published(site, plan)} for plan in site.plans]
+    (out / "plans.json").write_text(_json({"plans": plans, **vocabularies}), encoding="utf-8")
+    for plan in plans:
         (out / "plans" / f"{plan['id']}.json").write_text(_json(plan), encoding="utf-8")
     for name, content in tables(site).items():
         (out / name).write_bytes(content)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, out / "schema" / schema.name)
     (out / "progress.json").write_text(_json({
-        "sources": list(site.sources.values()), "observations": site.observations, "context": site.context,
+        "sources": list(site.sources.values()), "observations": [{**o, **assessed(site, o)} for o in site.observations], "context": site.context,
         "notes": site.notes, "goals": site.goals, "research": site.research,
     }), encoding="utf-8")
     for name, content in progress_tables(site).items():

@@ -54,11 +54,17 @@ def page_sources(site: Site) -> dict[str, tuple[str, dict]]:
     return pages
 
 
+# Generated parts of hand-written pages: docs-relative path without suffix -> template. The hook adds a part at the
+# end of its page's Markdown (the page's own text stays as written).
+PARTS = {"about": "about-documents.md.j2"}
+
+
 @dataclass
 class Rendered:
     """Every generated page of one build, with what each was rendered from (see render_all)."""
 
     pages: dict[str, tuple[str, list[str]]]  # docs-relative file -> (Markdown, raw HTML blocks set aside)
+    parts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # hand-written page -> its generated part
     keys: dict[str, tuple] = field(default_factory=dict)  # docs-relative file -> the inputs it was rendered from
     facets: dict[str, tuple[tuple, dict]] = field(default_factory=dict)  # plan ID -> (file stamp, its facets)
     fresh: set[str] = field(default_factory=set)  # files rendered in this build, not taken from the previous one
@@ -93,6 +99,9 @@ def render_all(site: Site, shared_key: tuple | None = None, previous: Rendered |
             markdown, blocks = render(env, template, edition, **context)
             out.pages[rel] = (_marked(markdown, blocks), blocks)
             out.fresh.add(rel)
+    for base, template in PARTS.items():  # small: rendered at every build
+        for edition in EDITIONS:
+            out.parts[file_name(base, edition)] = render(env, template, edition)
     return out
 
 

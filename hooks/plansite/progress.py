@@ -19,6 +19,14 @@ to its date, compared with the target rate; a rate cannot be completed ahead of 
 - at least 110% of the target rate -> faster than expected
 - 90% to 110%                      -> in line with expectations
 - below 90%                        -> lagging
+
+The caution rule: a figure whose change is CAUTION_RATIO (three) or more times the change its plan expected, either
+way, carries a caution, whatever its status: such a jump (or fall) more often comes from another definition or
+method than from growth.
+For a level, the change is the figure minus the baseline and the expected change is that of the straight path up to
+the figure's date; for a growth rate, the average annual rate is compared with the target rate. Where the plan
+expects no change (no baseline, a target already met, a figure dated at the baseline), there is no ratio and no
+caution.
 """
 from __future__ import annotations
 
@@ -26,6 +34,7 @@ from dataclasses import dataclass
 
 ACHIEVED, FASTER, IN_LINE, LAGGING, NOT_ASSESSABLE = "achieved", "faster", "in-line", "lagging", "not-assessable"
 BAND = 0.10  # ten percentage points of the way from baseline to target (or 10% of a target rate)
+CAUTION_RATIO = 3.0  # a figure whose change is this many times the change its plan expected carries a caution
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,11 @@ class Assessment:
     progress: float | None = None  # share of the way from baseline to target covered (level indicators)
     elapsed: float | None = None  # share of the plan period elapsed at the observation
     expected: float | None = None  # value on the straight path at the observation (level indicators)
+    ratio: float | None = None  # the figure's change over the change its plan expected (see the caution rule)
+
+    @property
+    def caution(self) -> bool:
+        return self.ratio is not None and abs(self.ratio) >= CAUTION_RATIO
 
 
 def elapsed_share(year: float, start: int, end: int) -> float:
@@ -50,6 +64,7 @@ def assess_level(baseline: float | None, target: float, value: float, year: floa
         return Assessment(IN_LINE if value >= target else LAGGING, elapsed=elapsed, expected=target)
     progress = (value - baseline) / (target - baseline)
     expected = baseline + (target - baseline) * elapsed
+    ratio = (value - baseline) / (expected - baseline) if elapsed > 0 else None
     if value >= target:
         status = ACHIEVED
     elif progress > elapsed + BAND:
@@ -58,7 +73,7 @@ def assess_level(baseline: float | None, target: float, value: float, year: floa
         status = IN_LINE
     else:
         status = LAGGING
-    return Assessment(status, progress=progress, elapsed=elapsed, expected=expected)
+    return Assessment(status, progress=progress, elapsed=elapsed, expected=expected, ratio=ratio)
 
 
 def assess_growth(target_rate: float, average_rate: float) -> Assessment:
@@ -69,5 +84,5 @@ def assess_growth(target_rate: float, average_rate: float) -> Assessment:
         status = IN_LINE
     else:
         status = LAGGING
-    return Assessment(status, progress=average_rate)
+    return Assessment(status, progress=average_rate, ratio=average_rate / target_rate if target_rate > 0 else None)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import identity, indicators, markup, services, tracking
+from . import documents, identity, indicators, markup, services, tracking
 from .opendata import year_columns
 from .model import Site
 from .rawhtml import set_aside
-from .editions import SOURCE, Edition
+from .editions import EDITIONS, SOURCE, Edition
 from .strings import SOURCE_LANG, numbered, s
 from .texts import CJK
 
@@ -29,7 +29,7 @@ def environment(site: Site) -> jinja2.Environment:
     )
     env.filters.update(
         html=markup.html, bare=markup.bare, md=markup.md_heading, front_title=markup.front_title, num=markup.number,
-        plain=identity.plain, label=identity.label, ref_label=identity.ref_label, url=identity.url,
+        plain=identity.plain, label=identity.label, ref_label=identity.ref_label, url=identity.url, page_url=identity.page_url,
         item_title=identity.title, excerpt=identity.excerpt, term_id=identity.term_id,
     )
     env.globals.update(
@@ -47,6 +47,16 @@ def environment(site: Site) -> jinja2.Environment:
         concept_members=lambda concept: indicators.concept_members(site, concept),
         chart_groups=indicators.chart_groups,
         trajectory=lambda item, index, lang: indicators.trajectory(site, item, index, lang),
+        caution_text=indicators.caution_text,
+        document=lambda plan: documents.record(site, plan),
+        doc_title=lambda plan: documents.title(site, plan),
+        doc_status=lambda plan: documents.status(site, plan),
+        doc_ended=documents.ended,
+        doc_searches=lambda plan: documents.searches_of(site, plan),
+        doc_sources=lambda plan: documents.sources_of(site, plan),
+        doc_used_by=lambda source_id: documents.used_by(site, source_id),
+        citation=lambda plan, item=None: documents.citation(site, plan, item),
+        edition_showing=lambda lang: next(e for e in EDITIONS if e.lang == lang),
         place_kinds=services.kinds(site),
         region_places=lambda plan_id: services.region_places(site, plan_id),
         where_for=lambda item: services.for_item(site, item),
@@ -58,6 +68,7 @@ def environment(site: Site) -> jinja2.Environment:
         site_plan=lambda plan_id: next(plan for plan in site.plans if plan["id"] == plan_id),
         places_shown=services.SHOWN,
     )
+    env.filters.update(en_date=documents.en_date, zh_date=documents.zh_date)
     env.tests["cjk"] = lambda value: bool(CJK.search(str(value)))
     return env
 

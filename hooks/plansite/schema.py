@@ -53,7 +53,7 @@ REQUIRED_HINTS = {
     ("observations", "wording"): "an observation needs the source's wording of the measure (zh, en)",
     ("context", "source"): "a context figure needs a source: the id of an entry in data/progress/sources.yaml",
     ("context", "date"): "a context figure needs a date: the day its value refers to, as YYYY-MM-DD",
-    ("sources", "kind"): "a source needs a kind: official-statistics, government-news or media (and copy_of if the page is a copy)",
+    ("sources", "kind"): "a source needs a kind: official-statistics, government-news, government-document or media (and copy_of if the page is a copy)",
     ("sources", "date"): "a source needs its publication date, as YYYY-MM-DD (or YYYY-MM with a date_note)",
     ("sources", "url"): "a source needs the address (http:// or https://) of the page the figures were read on",
 }
@@ -88,6 +88,8 @@ def _message(error) -> tuple[tuple, str]:
             return path + ("en",), "English text is missing"
         if name == "zh":
             return path + ("zh",), "Chinese text is missing"
+        if path and path[0] == "documents" and name == "source":
+            return path + (name,), "a fact needs its source (the id of an entry in data/progress/sources.yaml), or not_found with the searches made for it"
         if len(path) == 2 and (path[0], name) in REQUIRED_HINTS:
             return path + (name,), REQUIRED_HINTS[(path[0], name)]
         return path + (name,), "required field is missing"
@@ -116,6 +118,10 @@ def _message(error) -> tuple[tuple, str]:
         return path, f"{shown(error.instance)} is not one of {', '.join(map(str, error.validator_value))}{hint}"
     if kind == "format":
         return path, f"{shown(error.instance)} is not a real date (YYYY-MM-DD{', or YYYY-MM' if error.validator_value == 'partial-date' else ''})"
+    if kind == "pattern" and "\\d{4}" in error.validator_value:
+        return path, f"{shown(error.instance)} is not a date: write YYYY-MM-DD (e.g. 2022-01-10)" + (", or YYYY-MM or YYYY where the source gives no more" if "?" in error.validator_value else "")
+    if kind == "pattern" and error.validator_value.startswith("^https?"):
+        return path, f"{shown(error.instance)} is not an address: it must start with http:// or https://"
     if kind == "pattern":
         if error.validator_value in PATTERN_MESSAGES:
             return path, PATTERN_MESSAGES[error.validator_value].format(shown(error.instance))
@@ -124,6 +130,12 @@ def _message(error) -> tuple[tuple, str]:
         return path, f"{shown(error.instance)} is not a valid ID: use lowercase letters, digits and single hyphens"
     if kind == "oneOf" and path and path[-1] == "responsibility":
         return path, "give 'lead' (with optional 'cooperating') or 'shared', not both"
+    if kind == "oneOf" and isinstance(error.instance, dict) and error.context:
+        # A fact of documents.yaml: found (with its source) or not_found; report the branch the entry meant.
+        branch = 1 if "not_found" in error.instance else 0
+        inner = [e for e in error.context if e.relative_schema_path[0] == branch]
+        if inner:
+            return _message(min(inner, key=lambda e: len(e.absolute_path)))
     if kind == "maxItems":
         return path, f"has {len(error.instance)} entries; at most {error.validator_value} are allowed"
     if kind == "minItems" and error.validator_value == 1:
@@ -133,11 +145,19 @@ def _message(error) -> tuple[tuple, str]:
     return path, error.message[:200]
 
 
+# Fields that a schema describes for the open data only, with what to do when a data file has one.
+GENERATED_FIELDS = {("plan", "document"): "the facts about a plan as a document belong in data/documents.yaml, not in the plan file"}
+
+
 def schema_problems(doc: Document, name: str) -> list[Problem]:
-    errors = list(validator(name).iter_errors(doc.data))
+    data, problems = doc.data, []
+    for (schema, field), message in GENERATED_FIELDS.items():
+        if schema == name and isinstance(data, dict) and field in data:
+            problems.append(doc.problem((field,), message))
+            data = {k: v for k, v in data.items() if k != field}
+    errors = list(validator(name).iter_errors(data))
     # An unknown block kind is reported once, not also as a paragraph without text.
     unknown_blocks = {tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties" and len(e.absolute_path) >= 2 and e.absolute_path[-2] == "blocks"}
-    problems = []
     for error in errors:
         if error.validator == "required" and tuple(error.absolute_path) in unknown_blocks:
             continue

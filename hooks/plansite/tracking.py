@@ -26,6 +26,11 @@ class Tracked:
     def status(self) -> str:
         return self.assessment.status
 
+    @property
+    def caution(self) -> bool:
+        """The caution rule of progress.py: the figure changed three or more times as much as its plan expected."""
+        return self.assessment.caution
+
 
 def year_of(date: str) -> float:
     """Time on the plan's axis, where 2020 is the end of 2020: '2021-12-31' -> 2021.0, '2022-06-30' -> about 2021.5."""
