@@ -25,13 +25,17 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def copy_project(dest: Path) -> Path:
-    """What a fresh clone has of data/, docs/, hooks/ and mkdocs.yml (no generated page), copied to dest."""
-    names = subprocess.run(
+@functools.cache
+def _project_files() -> tuple[str, ...]:
+    return tuple(subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "data", "docs", "hooks", "mkdocs.yml"],
         cwd=ROOT, capture_output=True, text=True, check=True,
-    ).stdout.splitlines()
-    for name in names:
+    ).stdout.splitlines())
+
+
+def copy_project(dest: Path) -> Path:
+    """What a fresh clone has of data/, docs/, hooks/ and mkdocs.yml (no generated page), copied to dest."""
+    for name in _project_files():
         if (ROOT / name).is_file():
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(ROOT / name, dest / name)
@@ -89,11 +93,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A page left while its files were still coming (the next test's first step) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_directory(directory: Path):
     """Serve a folder over HTTP on loopback; yields the base address."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_port}"
@@ -129,12 +140,38 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def tab(browser, server):
-    """A fresh page that records every request leaving the site's own origin."""
+@pytest.fixture(scope="session")
+def _one_tab(browser):
     context = browser.new_context()
     pg = context.new_page()
+    cdp = context.new_cdp_session(pg)
+    yield pg, cdp
+    context.close()
+
+
+@pytest.fixture
+def tab(_one_tab, server):
+    """A page with a clean slate, as a fresh one would have: empty cache, storage and cookies, the default viewport, no
+    listeners left from another test. It records every request leaving the site's own origin.
+
+    One page serves every test (a new one costs a renderer process each time, a fifth of a second)."""
+    pg, cdp = _one_tab
+    added = []
+
+    def on(event, handler):
+        added.append((event, handler))
+        type(pg).on(pg, event, handler)
+
+    pg.on = on
     pg.outside_requests = []
     pg.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:") else pg.outside_requests.append(r.url))
     yield pg
-    context.close()
+    if pg.url.startswith(server):
+        pg.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    pg.goto("about:blank")
+    for event, handler in added:
+        type(pg).remove_listener(pg, event, handler)
+    del pg.on
+    pg.context.clear_cookies()
+    cdp.send("Network.clearBrowserCache")
+    pg.set_viewport_size({"width": 1280, "height": 720})

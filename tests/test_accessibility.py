@@ -10,7 +10,7 @@ import pytest
 from conftest import open_page
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-PAGES = ["/", "/plans/guangzhou/", "/plans/zhuhai/", "/themes/pledge-financing/", "/themes/", "/finder/", "/indicators/", "/progress/", "/search/?q=质押融资"]
+PAGES = ["/", "/plans/guangzhou/", "/themes/pledge-financing/", "/themes/", "/finder/", "/indicators/", "/progress/", "/search/?q=质押融资"]
 
 
 # The Traditional edition has the Simplified one's markup, converted: its kinds of page with their own wording.

@@ -23,7 +23,7 @@ from conftest import ROOT, copy_project
 sys.path.insert(0, str(ROOT / "scripts"))
 from fuzz_data import ONE_LINE, anchors_in, data_files, mutate  # noqa: E402
 
-CASES = 100
+CASES = 50
 LIMIT = 5.0  # seconds to load and check the data after one edit (the problems are reported within a second)
 RENDER_LIMIT = 30.0  # seconds to render the pages an accepted edit touches (all of them, for a shared file)
 OUTCOMES: Counter = Counter()
@@ -100,6 +100,6 @@ def test_an_edit_ends_in_a_valid_site_or_one_line_problems(project, data):
 
 def test_the_fuzzer_tried_edits_that_pass_and_edits_that_fail():
     """A fuzzer whose edits all fail (or all pass) tests little: the run above had both, and tried every kind."""
-    assert OUTCOMES["valid"] >= 5 and OUTCOMES["one-line errors"] >= 50, OUTCOMES
+    assert OUTCOMES["valid"] >= 5 and OUTCOMES["one-line errors"] >= CASES // 2, OUTCOMES
     assert sum(OUTCOMES.values()) >= CASES, OUTCOMES
 

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 IDS = re.compile(r"""\bid=["']([^"']+)["']""")
@@ -17,14 +18,23 @@ def html_files(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("*.html"))
 
 
-def test_every_internal_link_and_anchor_resolves(site_dir):
+@pytest.fixture(scope="module")
+def pages(site_dir) -> dict[Path, tuple[str, BeautifulSoup]]:
+    """Every built page, read and parsed once for the tests below: {file: (text, soup)}."""
+    out = {}
+    for file in html_files(site_dir):
+        text = file.read_text(encoding="utf-8")
+        out[file] = text, BeautifulSoup(text, "html.parser")
+    return out
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir, pages):
     @cache
     def ids_of(file: Path) -> frozenset:
         return frozenset(IDS.findall(file.read_text(encoding="utf-8")))
 
     broken, checked = [], 0
-    for file in html_files(site_dir):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    for file, (_, soup) in pages.items():
         page_url = "/" + file.relative_to(site_dir).as_posix()
         for a in soup.select("a[href]"):
             href = a["href"]
@@ -45,10 +55,9 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
     assert broken == [], f"{len(broken)} broken links, e.g. {broken[:10]}"
 
 
-def test_language_switcher_target_of_every_page_exists(site_dir):
+def test_language_switcher_target_of_every_page_exists(site_dir, pages):
     missing = []
-    for file in html_files(site_dir):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    for file, (_, soup) in pages.items():
         links = soup.select("a.md-select__link[hreflang]")
         if file.name == "404.html":
             continue
@@ -60,13 +69,11 @@ def test_language_switcher_target_of_every_page_exists(site_dir):
     assert missing == []
 
 
-def test_every_script_and_style_sheet_a_page_loads_exists(site_dir):
+def test_every_script_and_style_sheet_a_page_loads_exists(site_dir, pages):
     """Including Material's script, which pages load after their first paint (hooks/theme/main.html)."""
     deferred = re.compile(r"""(\["[^\]]*"\])\.forEach""")
     missing, checked = [], 0
-    for file in html_files(site_dir):
-        text = file.read_text(encoding="utf-8")
-        soup = BeautifulSoup(text, "html.parser")
+    for file, (text, soup) in pages.items():
         refs = [s["src"] for s in soup.select("script[src]")] + [l["href"] for l in soup.select("link[rel=stylesheet]")]
         refs += [src for found in deferred.findall(text) for src in json.loads(found)]
         assert any("javascripts/bundle." in r for r in refs), file

@@ -102,12 +102,13 @@ def test_broken_data_is_shown_on_every_page_until_it_is_fixed(tmp_path, browser)
         sources = root / "data/progress/sources.yaml"
         good = sources.read_text(encoding="utf-8")
         assert good.count("  date: 2022-04-26\n") == 1
+        line = good[:good.index("  date: 2022-04-26\n")].count("\n") + 1
         sources.write_text(good.replace("  date: 2022-04-26\n", "  date: 2025-13-45\n"), encoding="utf-8")
 
         row = tab.locator("tr.problem")
         row.wait_for(timeout=30000)  # the open page reloaded by itself
         assert [cell.strip() for cell in row.locator("td").all_inner_texts()] == [
-            "data/progress/sources.yaml", "12:9", "sources[0].date", "'2025-13-45' is not a real date (month must be in 1..12)"]
+            "data/progress/sources.yaml", f"{line}:9", "sources[0].date", "'2025-13-45' is not a real date (month must be in 1..12)"]
         assert tab.locator("html").get_attribute("lang") == "en"
 
         for path in ("/", "/plans/nansha/", "/en/glossary/", "/no/such/page/"):

@@ -92,12 +92,14 @@
       if (mapped) lines.push(format(literal ? words.count_also : words.count_terms, { n: mapped, to: ui.understoodTerms(engine, found.understood, words) }));
       return lines.join(" ");
     }
-    var all = results.filter(function (r) { return r.held === results.concepts; }).length;
+    var all = results.filter(function (r) { return r.held === results.concepts && !r.passing; }).length;
+    var passing = results.filter(function (r) { return r.held === results.concepts && r.passing; }).length;
     var named = found.concepts.filter(function (c) { return c.df && c.alts.length; }).map(function (c) { return engine.display(c.alts[0].text); });
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(words.count_concepts, { q: q, n: all, k: results.concepts });
-    return line + (results.length > all ? " " + format(words.count_some, { n: results.length - all }) : "");
+    var some = results.length - all - passing;
+    return line + (some ? " " + format(words.count_some, { n: some }) : "") + (passing ? " " + format(words.count_passing, { n: passing, k: results.concepts }) : "");
   }
 
   Search.messages = { note: note, help: help, status: status };

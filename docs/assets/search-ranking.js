@@ -113,10 +113,11 @@
       byRec.forEach(function (r, rec) {
         if (best.has(rec) || (!r.held && counted)) return;
         var kind = self.meta.kinds[self.meta.records[rec][1]];
-        // The running text of a section (background, goals) holds almost every word in passing: it ranks one class
-        // below the items that hold as many of the concepts.
-        var demoted = kind === "section" && counted > 1 ? 1 : 0;
-        best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + (counted - r.held) + demoted, score: r.score + KIND_PRIOR[kind], phrases: r.phrases, held: r.held });
+        // The running text of a section (background, goals) holds almost every word in passing: it ranks after the
+        // items that hold any of the concepts, and holding them all does not make it a full match.
+        var passing = kind === "section" && counted > 0;
+        best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + (counted - r.held) + (passing ? counted + 1 : 0), score: r.score + KIND_PRIOR[kind],
+                        phrases: r.phrases, held: r.held, passing: passing });
       });
       var results = Array.from(best.values());
       results.sort(function (a, b) { return a.cls - b.cls || b.score - a.score || a.rec - b.rec; });

@@ -17,8 +17,9 @@
     return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k] == null ? "" : values[k]; });
   }
   function whole(r) { return r.cls < CLASS.CONCEPTS; }
-  // A result holding only some of the query's concepts (after every whole-query match and every result holding all).
-  function partial(r, results) { return !whole(r) && r.held < results.concepts; }
+  // A result holding only some of the query's concepts, or holding them in passing (a section's running text): after
+  // every whole-query match and every item holding them all.
+  function partial(r, results) { return !whole(r) && (r.held < results.concepts || !!r.passing); }
   // Results that wait behind a button: those that are not whole-query matches, when there are whole-query matches;
   // those holding only some of the concepts, when some hold them all.
   function waiting(r, found) { return found.hasWhole ? !whole(r) : found.allHeld > 0 && partial(r, found.results); }
