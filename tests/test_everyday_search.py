@@ -95,6 +95,25 @@ def test_a_query_of_several_concepts_finds_the_items_that_hold_them(tab, server,
     assert wanted & set(found[:within]), found[:within]
 
 
+SECTION = re.compile(r"^[a-z]+-s\d+(-\d+)*$")  # a background or goals section (gz-s1-1), not an item (gz-t27, gz-b2)
+
+
+@pytest.mark.parametrize("prefix, query", [
+    ("", "产品出口被外国公司告侵权怎么办"),  # only background sections hold all four words
+    ("", "小微企业 知识产权 贷款"),
+    ("/en", "insurance in case we are sued for infringement abroad"),
+])
+def test_sections_that_hold_the_words_in_passing_follow_the_items(tab, server, prefix, query):
+    found = [a for a in anchors(results_page(tab, server, prefix, query)) if "/" not in a]
+    sections = [n for n, a in enumerate(found) if SECTION.match(a)]
+    items = [n for n, a in enumerate(found) if not SECTION.match(a)]
+    assert items, found
+    assert not sections or min(sections) > max(items), found
+    status = tab.inner_text(".search-status")
+    if sections:
+        assert re.search(r"背景或目标部分|background or goal sections", status), status
+
+
 def test_the_status_never_contradicts_the_results(tab, server):
     """A Chinese query on the English site (read through the glossary) and a reader's word: the count describes the
     results shown below it."""
