@@ -90,7 +90,7 @@
       var lines = [];
       if (literal) lines.push(format(words.count, { q: found.mapped ? mappedTerms(found) : q, n: literal }));
       if (mapped) lines.push(format(literal ? words.count_also : words.count_terms, { n: mapped, to: ui.understoodTerms(engine, found.understood, words) }));
-      return lines.join(" ");
+      return sentences(lines);
     }
     var all = results.filter(function (r) { return r.held === results.concepts && !r.passing; }).length;
     var passing = results.filter(function (r) { return r.held === results.concepts && r.passing; }).length;
@@ -99,7 +99,12 @@
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(words.count_concepts, { q: q, n: all, k: results.concepts });
     var some = results.length - all - passing;
-    return line + (some ? " " + format(words.count_some, { n: some }) : "") + (passing ? " " + format(words.count_passing, { n: passing, k: results.concepts }) : "");
+    return sentences([line, some ? format(words.count_some, { n: some }) : "", passing ? format(words.count_passing, { n: passing, k: results.concepts }) : ""]);
+  }
+
+  // Sentences one after the other: Chinese ones end in a full stop that needs no space after it.
+  function sentences(list) {
+    return list.filter(Boolean).reduce(function (text, next) { return text + (!text || /[。！？]$/.test(text) ? "" : " ") + next; }, "");
   }
 
   Search.messages = { note: note, help: help, status: status };
