@@ -62,7 +62,6 @@ class BuildState:
     stale: bool = True  # `site` changed since the pages were rendered
     documents: DocumentCache = field(default_factory=DocumentCache)  # used under `mkdocs serve` only
     extras: subprocess.Popen | None = None  # under `mkdocs serve`: the process writing open data and search index
-    not_found: str = ""  # the "not found" page as the default edition's build made it
     problems: list[Problem] = field(default_factory=list)  # of the build under way, once it has failed on them
     failure: preview.Failure | None = None  # under `mkdocs serve`: why the last build failed (None: it did not)
 
@@ -121,6 +120,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     state.edition = edition(config.theme["language"])  # mkdocs-static-i18n sets the theme's language to the locale
+    # The one 404.html is the default edition's (on_post_template): the others' builds would render the whole
+    # navigation into it for nothing, on every rebuild under `mkdocs serve` too.
+    if state.edition.default:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
     if state.stale:
         # Under `mkdocs serve`, pages whose inputs did not change are taken from the previous build.
         serving = state.command == "serve"
@@ -204,12 +209,10 @@ def on_shutdown() -> None:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The site has one 404.html, at its root: the default edition's (each edition's build writes it there)."""
+    """The site has one 404.html, at its root: the default edition's, in every edition's words."""
     if template_name != "404.html":
         return output
-    if state.edition.default or not state.not_found:
-        state.not_found = finish_not_found(output, state.edition, state.converter)
-    return state.not_found
+    return finish_not_found(output, state.edition, state.converter)
 
 
 def on_env(env, config: MkDocsConfig, files):
