@@ -92,8 +92,10 @@
       if (mapped) lines.push(format(literal ? words.count_also : words.count_terms, { n: mapped, to: ui.understoodTerms(engine, found.understood, words) }));
       return sentences(lines);
     }
-    var all = results.filter(function (r) { return r.held === results.concepts && !r.passing; }).length;
-    var passing = results.filter(function (r) { return r.held === results.concepts && r.passing; }).length;
+    // Whole-query matches returned above: here a result is a full match or a partial one (search.js), and a section
+    // holding every concept in passing is counted apart.
+    var all = results.filter(function (r) { return !ui.partial(r, results); }).length;
+    var passing = results.filter(function (r) { return r.passing && r.held === results.concepts; }).length;
     var named = found.concepts.filter(function (c) { return c.df && c.alts.length; }).map(function (c) { return engine.display(c.alts[0].text); });
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
