@@ -95,6 +95,30 @@ def test_a_query_of_several_concepts_finds_the_items_that_hold_them(tab, server,
     assert wanted & set(found[:within]), found[:within]
 
 
+@pytest.mark.parametrize("prefix, query, read_as", [
+    # read as 外观设计 / 被 / 抄袭 (a word of the reader's vocabulary, one a question leaves out, another reader's
+    # word), not as 外观 / 设计被抄 / 袭: the reading that leaves no character standing alone
+    ("", "外观设计被抄袭", ["快速维权", "侵权"]),
+    ("/zh-hant", "外觀設計被抄襲", ["快速維權", "侵權"]),
+    ("", "设计被抄袭", ["侵权"]),  # not 设计被抄 (a reader's word) and 袭 left alone
+    # two words of one entry are one concept, named once
+    ("", "中小学生 知识产权课", ["中小学", "知识产权教育"]),
+])
+def test_a_question_is_read_word_by_word_and_each_concept_named_once(tab, server, prefix, query, read_as):
+    results_page(tab, server, prefix, query)
+    understood = re.match(r"按“(.*?)”搜索", tab.inner_text(".search-note"))  # 按“…”搜索（由“…”理解）
+    assert understood, tab.inner_text(".search-note")
+    for term in read_as:
+        assert understood.group(1).count(term) == 1, understood.group(0)
+
+
+def test_the_count_names_the_words_the_results_hold(tab, server):
+    """One concept a reader's word stands for: the results hold the plans' terms, and the count says so."""
+    results_page(tab, server, "", "中小学生 知识产权课")
+    status = tab.inner_text(".search-status")
+    assert re.search(r"\d+ 条结果包含“[^”]*中小学/知识产权教育”", status), status
+
+
 SECTION = re.compile(r"^[a-z]+-s\d+(-\d+)*$")  # a background or goals section (gz-s1-1), not an item (gz-t27, gz-b2)
 
 

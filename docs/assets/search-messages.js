@@ -96,7 +96,11 @@
     // holding every concept in passing is counted apart.
     var all = results.filter(function (r) { return !ui.partial(r, results); }).length;
     var passing = results.filter(function (r) { return r.passing && r.held === results.concepts; }).length;
-    var named = found.concepts.filter(function (c) { return c.df && c.alts.length; }).map(function (c) { return engine.display(c.alts[0].text); });
+    // a result holds one of a concept's core wordings (search-reading.js): name them, not only the word as typed
+    var named = found.concepts.filter(function (c) { return c.df && c.alts.length; }).map(function (c) {
+      var core = c.alts.filter(function (a) { return a.core; }).map(function (a) { return engine.display(a.text); });
+      return core.slice(0, 3).join("/") + (core.length > 3 ? "/…" : "");
+    });
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(words.count_concepts, { q: q, n: all, k: results.concepts });

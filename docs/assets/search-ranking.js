@@ -37,7 +37,7 @@
   // that is found (中小学).
   Engine.prototype.conceptHits = function (c) {
     var self = this;
-    if (c.plan != null) return Promise.resolve([{ alt: { text: "", weight: 1 }, hits: this.planRecords(c.plan) }]);
+    if (c.plan != null) return Promise.resolve([{ alt: { text: "", weight: 1, core: true }, hits: this.planRecords(c.plan) }]);
     return Promise.all(c.alts.map(function (a) { return self.phrase(a.text, false).then(function (hits) { return { alt: a, hits: hits }; }); }))
       .then(function (found) {
         if (found.some(function (f) { return f.hits.size; }) || !CJK.test(c.typed) || c.typed.length < 3) return found;
@@ -46,7 +46,7 @@
         return parts.reduce(function (prev, part) {
           return prev.then(function (done) {
             if (done.some(function (f) { return f.hits.size; })) return done;
-            return self.phrase(part, false).then(function (hits) { return [{ alt: { text: part, weight: 0.8 }, hits: hits }]; });
+            return self.phrase(part, false).then(function (hits) { return [{ alt: { text: part, weight: 0.8, core: true }, hits: hits }]; });
           });
         }, Promise.resolve(found));
       });
@@ -76,7 +76,8 @@
         found.forEach(function (f) {
           var length = f.alt.text ? self.phraseLength(f.alt.text) : -1;
           f.hits.forEach(function (hits, rec) {
-            var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false };
+            var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false, core: false };
+            if (f.alt.core) entry.core = true;
             hits.forEach(function (p) { entry.tf += f.alt.weight * (p < info[2] ? TITLE_WEIGHT : 1); });
             // the record is the entry of this very wording (a glossary term, a theme)
             if (hits[0] === 0 && (length === (self.lang === "zh" ? info[2] - 1 : info[2]) || length === info[4])) entry.named = true;
@@ -86,13 +87,13 @@
         });
         concepts[k].df = recs.size;
         if (!recs.size) return;
-        var filters = recs.size <= COMMON * total || concepts[k].plan != null || concepts[k].mapped;
+        var filters = (recs.size <= COMMON * total || concepts[k].plan != null || concepts[k].mapped);
         concepts[k].common = !filters;
         if (filters) counted++;
         var idf = Math.log(1 + (total - recs.size + 0.5) / (recs.size + 0.5));
         recs.forEach(function (v, rec) {
           var r = byRec.get(rec) || { rec: rec, held: 0, score: 0, phrases: [] };
-          if (filters) r.held += 1;
+          if (filters && v.core) r.held += 1;
           r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[self.meta.kinds[self.meta.records[rec][1]]] + (v.named ? TERM_BONUS : 0);
           r.phrases = r.phrases.concat(v.phrases);
           byRec.set(rec, r);

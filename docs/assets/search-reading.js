@@ -8,33 +8,49 @@
   var MAPPED_WEIGHT = 0.8;  // the plans' terms a reader's word leads to weigh less than the words as typed
 
   // --- reading a query -----------------------------------------------------------------------------------------
-  // Chinese: the longest words of the site's and the reader's vocabularies first, the browser's segmenter for the rest.
-  // The browser's segmenter knows fewer words than the plans use (侵权 comes out as 侵 + 权): characters it leaves
-  // single are joined again, up to a word of the site's or a word a question leaves out.
+  // Chinese: the segmentation that leaves the fewest characters standing alone, then has the fewest pieces, among
+  // the words of the site's and the reader's vocabularies and those of the browser's segmenter (外观设计被抄袭:
+  // 外观 / 设计 / 被 / 抄袭, not 外观 / 设计被抄 / 袭). A word of the vocabularies is preferred to the segmenter's of
+  // the same length. The browser's segmenter knows fewer words than the plans use (侵权 comes out as 侵 + 权):
+  // characters left single are joined again, up to a word of the site's or a word a question leaves out.
+  var SINGLE = 10, UNKNOWN = 0.5;  // costs: a character standing alone, a word only the browser's segmenter knows
   Engine.prototype.segment = function (text) {
-    var out = [], rest = "", self = this;
-    function flush() {
-      if (!rest) return;
-      var pieces = typeof Intl !== "undefined" && Intl.Segmenter
-        ? Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(rest)).filter(function (s) { return s.isWordLike; }).map(function (s) { return s.segment; })
-        : [rest];
+    var self = this, out = [];
+    text.split(" ").forEach(function (chunk) {
+      if (!chunk) return;
+      var browser = new Map();  // start -> the browser's word there
+      if (typeof Intl !== "undefined" && Intl.Segmenter) {
+        Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(chunk)).forEach(function (s) {
+          if (s.isWordLike) browser.set(s.index, s.segment);
+        });
+      }
+      var n = chunk.length, cost = new Array(n + 1).fill(Infinity), step = new Array(n + 1);
+      cost[n] = 0;
+      for (var i = n - 1; i >= 0; i--) {
+        var choices = [];
+        for (var k = Math.min(self.longest, n - i); k >= 2; k--) {
+          if (self.vocabulary.has(chunk.substr(i, k))) choices.push([k, 1]);
+        }
+        var word = browser.get(i);
+        if (word && word.length > 1) choices.push([word.length, 1 + UNKNOWN]);
+        var ch = chunk[i], alone = !CJK.test(ch) || self.ignored.has(ch) ? 1 : 1 + SINGLE;
+        if (!CJK.test(ch) && word) choices.push([word.length, 1]);
+        else choices.push([1, CJK.test(ch) ? alone : 1 + SINGLE]);
+        choices.forEach(function (c) {
+          if (i + c[0] <= n && c[1] + cost[i + c[0]] < cost[i]) { cost[i] = c[1] + cost[i + c[0]]; step[i] = c[0]; }
+        });
+      }
       var run = "";
-      pieces.concat([""]).forEach(function (p) {
-        if (p.length === 1 && CJK.test(p) && !self.ignored.has(p)) { run += p; return; }
+      for (var at = 0; at < n; at += step[at]) {
+        var piece = chunk.substr(at, step[at]);
+        if (!browser.has(at) && !CJK.test(piece)) continue;  // punctuation
+        if (piece.length === 1 && CJK.test(piece) && !self.ignored.has(piece)) { run += piece; continue; }
         if (run) out.push(run);
         run = "";
-        if (p) out.push(p);
-      });
-      rest = "";
-    }
-    for (var i = 0; i < text.length;) {
-      var match = "";
-      for (var n = Math.min(this.longest, text.length - i); n >= 2; n--) {
-        if (this.vocabulary.has(text.substr(i, n))) { match = text.substr(i, n); break; }
+        out.push(piece);
       }
-      if (match) { flush(); out.push(match); i += match.length; } else if (text[i] === " ") { flush(); i++; } else { rest += text[i]; i++; }
-    }
-    flush();
+      if (run) out.push(run);
+    });
     return out;
   };
   // English: runs of words that name a glossary term or a reader's phrase (longest first, left to right).
@@ -73,19 +89,23 @@
   // One piece of a query as the index can look it up: its wordings in the index's language, closest first, each
   // with a weight; `mapped` when the reader's vocabulary supplied them.
   Engine.prototype.concept = function (piece, literal) {
-    if (this.planNamed.has(piece)) return { typed: piece, plan: this.planNamed.get(piece), alts: [] };
+    if (this.planNamed.has(piece)) return { typed: piece, plan: this.planNamed.get(piece), alts: [], known: true };
     var home = this.lang, pieceLang = CJK.test(piece) ? "zh" : "en", alts = [], mapped = false, self = this;
-    function add(text, weight) { if (text && !alts.some(function (a) { return a.text === text; })) alts.push({ text: text, weight: weight }); }
-    if (pieceLang === home) add(piece, 1);
+    // `core`: the wordings the "understood as" line names (the words as typed, the glossary's, the first two a
+    // reader's word leads to); the others find more records but do not make a record hold the concept.
+    function add(text, weight, core) { if (text && !alts.some(function (a) { return a.text === text; })) alts.push({ text: text, weight: weight, core: core }); }
+    if (pieceLang === home) add(piece, 1, true);
     var terms = this.termsNamed(piece, pieceLang, pieceLang !== home);
-    terms.forEach(function (t) { t[home].forEach(function (f) { add(f, pieceLang === home ? 1 : 0.9); }); });
+    terms.forEach(function (t) { t[home].forEach(function (f) { add(f, pieceLang === home ? 1 : 0.9, true); }); });
     var entry = literal ? null : this.readerEntry(piece);
     if (entry) {
-      entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i)); });
+      entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i), i < 2); });
       mapped = true;
     }
     if (pieceLang !== home && !terms.length && !entry) return null;  // nothing to look up in this language
-    return { typed: piece, alts: alts, mapped: mapped && alts.length > (pieceLang === home ? 1 : 0), entry: entry };
+    // `known`: a word of the site's or the reader's vocabulary, not only a word the browser's segmenter found
+    var known = terms.length > 0 || !!entry || (pieceLang === "zh" && this.vocabulary.has(piece));
+    return { typed: piece, alts: alts, mapped: mapped && alts.length > (pieceLang === home ? 1 : 0), entry: entry, known: known };
   };
 
   Engine.prototype.concepts = function (text, literal) {
@@ -93,7 +113,12 @@
     var pieces = cjk ? this.segment(text) : this.englishSpans(text);
     pieces = pieces.filter(function (p) { return !self.ignored.has(p) && (CJK.test(p) ? p.length > 1 : true); });
     var out = [];
-    unique(pieces).forEach(function (p) { var c = self.concept(p, literal); if (c && (c.alts.length || c.plan != null)) out.push(c); });
+    unique(pieces).forEach(function (p) {
+      var c = self.concept(p, literal);
+      // two words of one reader's entry (中小学生 … 知识产权课) are one concept
+      if (c && c.entry && out.some(function (o) { return o.entry === c.entry; })) return;
+      if (c && (c.alts.length || c.plan != null)) out.push(c);
+    });
     // A concept that another one implies adds nothing ("loan" beside "pledge": every record with "pledge" has both).
     out = out.filter(function (c) {
       return !out.some(function (other) { return other !== c && other.plan == null && c.alts.some(function (a) { return a.text === other.typed; }) && other.alts.length <= c.alts.length; });
