@@ -58,6 +58,7 @@ def test_every_entry_of_the_reader_vocabulary_reaches_an_item_in_both_languages(
     ("/en", "HK", "themes/gba-cooperation/"),
     ("/en", "Macau", "themes/gba-cooperation/"),
     ("/zh-hant", "打官司", "themes/judicial-protection/"),  # on the Traditional edition too
+    ("", "冒牌貨", "themes/administrative-enforcement/"),    # a reader's word typed in Traditional characters
 ])
 def test_an_everyday_word_leads_to_its_theme_and_says_how_it_was_read(tab, server, prefix, query, wanted):
     hrefs = results_page(tab, server, prefix, query)

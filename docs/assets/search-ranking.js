@@ -70,7 +70,7 @@
       strong = strong || best.size >= STRONG;
       // Concepts: BM25 over the concepts a record holds; records holding more of the concepts that are not common
       // rank first.
-      var byRec = new Map(), counted = 0;
+      var byRec = new Map(), counted = 0, countedKnown = 0;
       parts[1].forEach(function (found, k) {
         var recs = new Map();
         found.forEach(function (f) {
@@ -90,10 +90,12 @@
         var filters = (recs.size <= COMMON * total || concepts[k].plan != null || concepts[k].mapped);
         concepts[k].common = !filters;
         if (filters) counted++;
+        if (filters && concepts[k].known) countedKnown++;
         var idf = Math.log(1 + (total - recs.size + 0.5) / (recs.size + 0.5));
         recs.forEach(function (v, rec) {
-          var r = byRec.get(rec) || { rec: rec, held: 0, score: 0, phrases: [] };
+          var r = byRec.get(rec) || { rec: rec, held: 0, known: 0, score: 0, phrases: [] };
           if (filters && v.core) r.held += 1;
+          if (filters && v.core && concepts[k].known) r.known += 1;
           r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[self.meta.kinds[self.meta.records[rec][1]]] + (v.named ? TERM_BONUS : 0);
           r.phrases = r.phrases.concat(v.phrases);
           byRec.set(rec, r);
@@ -107,17 +109,22 @@
         best.forEach(function (w, rec) {
           if (w.cls === CLASS.EXACT) exact++;
           var r = byRec.get(rec) || { rec: rec, held: counted, score: 0, phrases: [] };
-          byRec.set(rec, { rec: rec, held: counted, score: r.score + w.score, phrases: w.phrases.concat(r.phrases) });
+          byRec.set(rec, { rec: rec, held: counted, known: countedKnown, score: r.score + w.score, phrases: w.phrases.concat(r.phrases) });
         });
         best = new Map();
       }
+      // Records holding more of the concepts rank first; among them, the words of the site's and the reader's
+      // vocabularies count before words only the browser's segmenter found (settle, 办法): a record holding every
+      // known concept ranks above one holding an unknown word and not all of them.
+      var other = counted - countedKnown, tiers = (countedKnown + 1) * (other + 1);
       byRec.forEach(function (r, rec) {
         if (best.has(rec) || (!r.held && counted)) return;
         var kind = self.meta.kinds[self.meta.records[rec][1]];
         // The running text of a section (background, goals) holds almost every word in passing: it ranks after the
         // items that hold any of the concepts, and holding them all does not make it a full match.
         var passing = kind === "section" && counted > 0;
-        best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + (counted - r.held) + (passing ? counted + 1 : 0), score: r.score + KIND_PRIOR[kind],
+        var tier = (countedKnown - r.known) * (other + 1) + (other - (r.held - r.known));
+        best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + tier + (passing ? tiers : 0), score: r.score + KIND_PRIOR[kind],
                         phrases: r.phrases, held: r.held, passing: passing });
       });
       var results = Array.from(best.values());

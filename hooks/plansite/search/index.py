@@ -34,6 +34,8 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
     zh = lexicons["zh"]
     indexed = [rec.indexed for rec in records["zh"]] + zh["vocabulary"]
     indexed += [form for entry in zh["glossary"] + zh["names"] for form in entry["zh"]] + [t for e in zh["reader"] for t in e["to"]]
+    # the words readers type (冒牌货, 什么) are read in either script too
+    indexed += [w for e in zh["reader"] for w in e["w"]] + zh["ignore"]["zh"]
     fold_table = hant_fold_table("\n".join(indexed), converter)
     shards = {lang: build_shards(records[lang], lang) for lang in LANGS}
     for edition in EDITIONS:
