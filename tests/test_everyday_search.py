@@ -212,3 +212,13 @@ def test_the_finder_filters_by_words_on_a_phone_and_keeps_them_in_the_address(br
     overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     context.close()
+
+
+@pytest.mark.parametrize("query, wording", [
+    ("Shunde", r"^1 result contains “Shunde”\.$"),  # one result: the singular
+    ("rosewood", r"^2 results contain “rosewood”\.$"),
+])
+def test_the_english_count_agrees_with_its_number(tab, server, query, wording):
+    results_page(tab, server, "/en", query)
+    status = tab.inner_text(".search-status")
+    assert re.match(wording, status), status

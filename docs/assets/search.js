@@ -13,8 +13,11 @@
     if (text != null) node.textContent = text;
     return node;
   }
+  // "{n}" is a value; "{n:result contains|results contain}" the singular or the plural wording by that value
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k] == null ? "" : values[k]; });
+    return template
+      .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, function (_, k, one, more) { return values[k] === 1 ? one : more; })
+      .replace(/\{(\w+)\}/g, function (_, k) { return values[k] == null ? "" : values[k]; });
   }
   function whole(r) { return r.cls < CLASS.CONCEPTS; }
   // A result holding only some of the query's concepts, or holding them in passing (a section's running text): after
