@@ -15,12 +15,17 @@
   // characters left single are joined again, up to a word of the site's or a word a question leaves out.
   var SINGLE = 10, UNKNOWN = 0.5;  // costs: a character standing alone, a word only the browser's segmenter knows
   Engine.prototype.segment = function (text) {
+    // a query is read word by word more than once (its concepts, its glossary variants): the last reading is kept
+    if (this.segmented && this.segmented.text === text) return this.segmented.pieces.slice();
     var self = this, out = [];
+    if (this.segmenter === undefined) {
+      this.segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+    }
     text.split(" ").forEach(function (chunk) {
       if (!chunk) return;
       var browser = new Map();  // start -> the browser's word there
-      if (typeof Intl !== "undefined" && Intl.Segmenter) {
-        Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(chunk)).forEach(function (s) {
+      if (self.segmenter) {
+        Array.from(self.segmenter.segment(chunk)).forEach(function (s) {
           if (s.isWordLike) browser.set(s.index, s.segment);
         });
       }
@@ -31,11 +36,12 @@
         for (var k = Math.min(self.longest, n - i); k >= 2; k--) {
           if (self.vocabulary.has(chunk.substr(i, k))) choices.push([k, 1]);
         }
-        var word = browser.get(i);
-        if (word && word.length > 1) choices.push([word.length, 1 + UNKNOWN]);
-        var ch = chunk[i], alone = !CJK.test(ch) || self.ignored.has(ch) ? 1 : 1 + SINGLE;
-        if (!CJK.test(ch) && word) choices.push([word.length, 1]);
-        else choices.push([1, CJK.test(ch) ? alone : 1 + SINGLE]);
+        var word = browser.get(i), cjk = CJK.test(chunk[i]);
+        if (word && !cjk) choices.push([word.length, 1]);  // a Latin word or a number, whole
+        else {
+          if (word && word.length > 1) choices.push([word.length, 1 + UNKNOWN]);
+          choices.push([1, cjk && self.ignored.has(chunk[i]) ? 1 : 1 + SINGLE]);
+        }
         choices.forEach(function (c) {
           if (i + c[0] <= n && c[1] + cost[i + c[0]] < cost[i]) { cost[i] = c[1] + cost[i + c[0]]; step[i] = c[0]; }
         });
@@ -51,7 +57,8 @@
       }
       if (run) out.push(run);
     });
-    return out;
+    this.segmented = { text: text, pieces: out };
+    return out.slice();
   };
   // English: runs of words that name a glossary term or a reader's phrase (longest first, left to right).
   Engine.prototype.englishSpans = function (text) {
