@@ -29,13 +29,22 @@ def test_every_page_is_valid_html(site_dir, tmp_path):
     # A page known to be invalid goes along, to show that the checker really read the files.
     broken = tmp_path / "broken.html"
     broken.write_text('<!DOCTYPE html><html lang="en"><title>t</title><main><p>text</div></main>', encoding="utf-8")
-    # One Java process for all pages (a JVM start costs more than checking a page).
-    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(broken), *map(str, pages)],
+    # And an English page that says it is Chinese, to show that the language check is on.
+    mislabelled = tmp_path / "mislabelled.html"
+    mislabelled.write_text('<!DOCTYPE html><html lang="zh-Hans"><title>t</title><main>'
+                           + "<p>The plan sets targets for patents, trademarks and copyright in the city by 2025.</p>" * 30
+                           + "</main>", encoding="utf-8")
+    # One Java process for all pages (a JVM start costs more than checking a page). The checker guesses a page's
+    # language from a random sample of its text; a fixed seed makes the guess the same on every run.
+    result = subprocess.run(["java", "-Dnu.validator.checker.langDetectionSeed=1", "-jar", str(VNU), "--format", "json",
+                             "--exit-zero-always", str(broken), str(mislabelled), *map(str, pages)],
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
     messages = json.loads(result.stderr)["messages"]
     assert any(m["type"] == "error" and m["url"].endswith("/broken.html") for m in messages), "the checker found nothing wrong in a broken page"
-    messages = [m for m in messages if not m["url"].endswith("/broken.html")]
+    assert any("appears to be written in English" in m["message"] and m["url"].endswith("/mislabelled.html")
+               for m in messages), "the checker did not notice an English page labelled Chinese"
+    messages = [m for m in messages if not m["url"].endswith(("/broken.html", "/mislabelled.html"))]
     problems = [
         f"{m['url'].split(site_dir.name + '/', 1)[-1]}:{m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()[:80]}]"
         for m in messages

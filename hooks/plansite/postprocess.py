@@ -38,6 +38,17 @@ def page_alternates(page_url: str, edition: Edition, site_url: str) -> str:
     return "".join(f'\n    <link rel="alternate" hreflang="{lang}" href="{escape(href or "./")}">' for lang, href in hrefs)
 
 
+# Inline code of the hand-written pages: file names, commands and fields (a code span holding Chinese is quoted text).
+PLAIN_CODE = re.compile(r"<code>([^<]*)</code>")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _code_without_language(output: str) -> str:
+    """Paths, commands and field names carry no human language (lang="zxx", as the W3C advises for part numbers and
+    the like), so that neither a screen reader nor a language detector takes them for the page's language."""
+    return PLAIN_CODE.sub(lambda m: m[0] if HAN.search(m[1]) else f'<code lang="zxx">{m[1]}</code>', output)
+
+
 # The Markdown toc extension gives every heading's link one title for the whole site (permalink_title).
 PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
 # The theme joins "previous"/"next" and the page title in its footer links' labels with an English colon.
@@ -46,8 +57,8 @@ FOOTER_LABEL = re.compile(r'(<a href="[^"]*" class="md-footer__link md-footer__l
 
 def _head_and_language(output: str, edition: Edition, alternates: str = "") -> str:
     """The page's own alternates in the head, heading links titled and footer links labelled in the page's language,
-    and the page's language as BCP 47."""
-    output = HEAD_ALTERNATE.sub("", output)
+    the page's language as BCP 47, and code that carries none marked so."""
+    output = _code_without_language(HEAD_ALTERNATE.sub("", output))
     if alternates:
         output = output.replace("</title>", "</title>" + alternates, 1)
     output = PERMALINK_TITLE.sub(lambda m: m[1] + s("permalink", edition.lang) + m[2], output)
