@@ -113,6 +113,35 @@ def test_a_question_is_read_word_by_word_and_each_concept_named_once(tab, server
         assert understood.group(1).count(term) == 1, understood.group(0)
 
 
+def test_a_reader_phrase_is_not_dropped_for_a_plain_word_it_leads_to(tab, server):
+    """"dispute" is typed and is one of the words "without going to court" leads to, but a record holding "dispute"
+    need not be about settling out of court: the phrase stays a concept of its own."""
+    results_page(tab, server, "/en", "settle a patent dispute without going to court")
+    note = tab.inner_text(".search-note")
+    assert "mediation" in note and "arbitration" in note, note
+
+
+@pytest.mark.parametrize("prefix, query, latin, wanted", [
+    ("", "专利产业占GDP多少", "GDP", {"gz-i5", "gz-i6"}),  # the indicators "… 占 GDP 比重"
+    ("/zh-hant", "專利產業佔GDP多少", "GDP", {"gz-i5", "gz-i6"}),
+])
+def test_a_latin_word_in_a_chinese_query_is_searched_as_typed(tab, server, prefix, query, latin, wanted):
+    found = anchors(results_page(tab, server, prefix, query))
+    assert wanted <= set(found[:3]), found[:5]
+    # every result listed (the answer card aside) holds it, in its title or its excerpt
+    for result in tab.locator("[data-search-result].search-result").all_inner_texts():
+        assert latin in result, result
+
+
+def test_records_holding_the_closest_wording_come_before_those_holding_a_looser_one(tab, server):
+    """"business data" is read as data intellectual property, then as data: the task and the glossary entry on data
+    intellectual property come before items that only mention data."""
+    found = anchors(results_page(tab, server, "/en", "who owns business data"))
+    first = [text.lower() for text in tab.locator("[data-search-result]").all_inner_texts()[:3]]
+    assert "ns-t3" in found[:3], found[:5]
+    assert any(a.startswith("glossary/") and "data intellectual property" in text for a, text in zip(found, first)), found[:5]
+
+
 def test_the_count_names_the_words_the_results_hold(tab, server):
     """One concept a reader's word stands for: the results hold the plans' terms, and the count says so."""
     results_page(tab, server, "", "中小学生 知识产权课")

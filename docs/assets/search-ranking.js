@@ -46,7 +46,7 @@
         return parts.reduce(function (prev, part) {
           return prev.then(function (done) {
             if (done.some(function (f) { return f.hits.size; })) return done;
-            return self.phrase(part, false).then(function (hits) { return [{ alt: { text: part, weight: 0.8, core: true }, hits: hits }]; });
+            return self.phrase(part, false).then(function (hits) { return [{ alt: { text: part, weight: 0.8, core: true, closest: true }, hits: hits }]; });
           });
         }, Promise.resolve(found));
       });
@@ -76,8 +76,9 @@
         found.forEach(function (f) {
           var length = f.alt.text ? self.phraseLength(f.alt.text) : -1;
           f.hits.forEach(function (hits, rec) {
-            var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false, core: false };
+            var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false, core: false, closest: false };
             if (f.alt.core) entry.core = true;
+            if (f.alt.closest) entry.closest = true;
             hits.forEach(function (p) { entry.tf += f.alt.weight * (p < info[2] ? TITLE_WEIGHT : 1); });
             // the record is the entry of this very wording (a glossary term, a theme)
             if (hits[0] === 0 && (length === (self.lang === "zh" ? info[2] - 1 : info[2]) || length === info[4])) entry.named = true;
@@ -93,8 +94,9 @@
         if (filters && concepts[k].known) countedKnown++;
         var idf = Math.log(1 + (total - recs.size + 0.5) / (recs.size + 0.5));
         recs.forEach(function (v, rec) {
-          var r = byRec.get(rec) || { rec: rec, held: 0, known: 0, score: 0, phrases: [] };
+          var r = byRec.get(rec) || { rec: rec, held: 0, known: 0, closest: 0, score: 0, phrases: [] };
           if (filters && v.core) r.held += 1;
+          if (filters && v.closest) r.closest += 1;
           if (filters && v.core && concepts[k].known) r.known += 1;
           r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[self.meta.kinds[self.meta.records[rec][1]]] + (v.named ? TERM_BONUS : 0);
           r.phrases = r.phrases.concat(v.phrases);
@@ -109,7 +111,7 @@
         best.forEach(function (w, rec) {
           if (w.cls === CLASS.EXACT) exact++;
           var r = byRec.get(rec) || { rec: rec, held: counted, score: 0, phrases: [] };
-          byRec.set(rec, { rec: rec, held: counted, known: countedKnown, score: r.score + w.score, phrases: w.phrases.concat(r.phrases) });
+          byRec.set(rec, { rec: rec, held: counted, known: countedKnown, closest: counted, score: r.score + w.score, phrases: w.phrases.concat(r.phrases) });
         });
         best = new Map();
       }
@@ -125,10 +127,12 @@
         var passing = kind === "section" && counted > 0;
         var tier = (countedKnown - r.known) * (other + 1) + (other - (r.held - r.known));
         best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + tier + (passing ? tiers : 0), score: r.score + KIND_PRIOR[kind],
-                        phrases: r.phrases, held: r.held, passing: passing });
+                        phrases: r.phrases, held: r.held, closest: r.closest, passing: passing });
       });
       var results = Array.from(best.values());
-      results.sort(function (a, b) { return a.cls - b.cls || b.score - a.score || a.rec - b.rec; });
+      // Within a tier, records holding more concepts by their closest wording (business data: data intellectual
+      // property, not only data) come first.
+      results.sort(function (a, b) { return a.cls - b.cls || (b.closest || 0) - (a.closest || 0) || b.score - a.score || a.rec - b.rec; });
       results.concepts = counted;
       results.exact = exact;
       return results;

@@ -99,20 +99,22 @@
     if (this.planNamed.has(piece)) return { typed: piece, plan: this.planNamed.get(piece), alts: [], known: true };
     var home = this.lang, pieceLang = CJK.test(piece) ? "zh" : "en", alts = [], mapped = false, self = this;
     // `core`: the wordings the "understood as" line names (the words as typed, the glossary's, the first two a
-    // reader's word leads to); the others find more records but do not make a record hold the concept.
-    function add(text, weight, core) { if (text && !alts.some(function (a) { return a.text === text; })) alts.push({ text: text, weight: weight, core: core }); }
-    if (pieceLang === home) add(piece, 1, true);
+    // reader's word leads to); the others find more records but do not make a record hold the concept. `closest`:
+    // the words as typed, the glossary's and the first term a reader's word leads to.
+    function add(text, weight, core, closest) { if (text && !alts.some(function (a) { return a.text === text; })) alts.push({ text: text, weight: weight, core: core, closest: closest }); }
+    var asTyped = pieceLang === home || home === "zh";  // Chinese text quotes Latin words as they are (GDP, 29490)
+    if (asTyped) add(piece, 1, true, true);
     var terms = this.termsNamed(piece, pieceLang, pieceLang !== home);
-    terms.forEach(function (t) { t[home].forEach(function (f) { add(f, pieceLang === home ? 1 : 0.9, true); }); });
+    terms.forEach(function (t) { t[home].forEach(function (f) { add(f, pieceLang === home ? 1 : 0.9, true, true); }); });
     var entry = literal ? null : this.readerEntry(piece);
     if (entry) {
-      entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i), i < 2); });
+      entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i), i < 2, i === 0); });
       mapped = true;
     }
-    if (pieceLang !== home && !terms.length && !entry) return null;  // nothing to look up in this language
+    if (!asTyped && !terms.length && !entry) return null;  // nothing to look up in this language
     // `known`: a word of the site's or the reader's vocabulary, not only a word the browser's segmenter found
     var known = terms.length > 0 || !!entry || (pieceLang === "zh" && this.vocabulary.has(piece));
-    return { typed: piece, alts: alts, mapped: mapped && alts.length > (pieceLang === home ? 1 : 0), entry: entry, known: known };
+    return { typed: piece, alts: alts, mapped: mapped && alts.length > (asTyped ? 1 : 0), entry: entry, known: known };
   };
 
   Engine.prototype.concepts = function (text, literal) {
@@ -127,8 +129,9 @@
       if (c && (c.alts.length || c.plan != null)) out.push(c);
     });
     // A concept that another one implies adds nothing ("loan" beside "pledge": every record with "pledge" has both).
+    // Only a core wording implies it: a record holding "dispute" need not hold "without going to court".
     out = out.filter(function (c) {
-      return !out.some(function (other) { return other !== c && other.plan == null && c.alts.some(function (a) { return a.text === other.typed; }) && other.alts.length <= c.alts.length; });
+      return !out.some(function (other) { return other !== c && other.plan == null && c.alts.some(function (a) { return a.core && a.text === other.typed; }) && other.alts.length <= c.alts.length; });
     });
     // A query that only names a plan is a question about that plan's text, not a filter.
     return out.every(function (c) { return c.plan != null; }) ? [] : out;
