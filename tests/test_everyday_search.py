@@ -180,6 +180,17 @@ def test_the_status_never_contradicts_the_results(tab, server):
         assert count > 0
 
 
+@pytest.mark.parametrize("prefix, query", [("", "家电 仲裁"), ("/en", "rosewood arbitration")])
+def test_when_no_item_holds_every_word_the_count_says_so_without_a_zero(tab, server, prefix, query):
+    """Words that no item holds together: the results hold some of them, and the count says that plainly (not "0
+    results contain all 2 of its words. 22 more contain some of them")."""
+    hrefs = results_page(tab, server, prefix, query)
+    status = tab.inner_text(".search-status")
+    assert hrefs, status
+    assert not re.search(r"(^|\D)0 ", status) and not re.search(r"另有|more", status), status
+    assert re.search(r"\d+ (条结果包含其中部分词语|results? contains? some of them)", status), status
+
+
 def test_nothing_found_offers_the_nearest_terms_the_themes_and_the_finder(tab, server):
     assert results_page(tab, server, "", "知识产权保验") == [] or "保验" in tab.inner_text(".search-note")
     help_box = tab.locator(".search-help")

@@ -103,9 +103,10 @@
     });
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
-      : format(words.count_concepts, { q: q, n: all, k: results.concepts });
+      : format(all ? words.count_concepts : words.count_concepts_none, { q: q, n: all, k: results.concepts });
     var some = results.length - all - passing;
-    return sentences([line, some ? format(words.count_some, { n: some }) : "", passing ? format(words.count_passing, { n: passing, k: results.concepts }) : ""]);
+    return sentences([line, some ? format(all || results.exact ? words.count_some : words.count_some_only, { n: some }) : "",
+                      passing ? format(words.count_passing, { n: passing, k: results.concepts }) : ""]);
   }
 
   // Sentences one after the other: Chinese ones end in a full stop that needs no space after it.
