@@ -249,14 +249,23 @@ def test_header_titles_show_whole_or_not_at_all(browser, server, path):
     assert not site_name_shown[390] and site_name_shown[1280]  # a phone has no room for the site's name; a wide screen has
 
 
-@pytest.mark.parametrize("path, part", [("/end-of-period/", "body"), ("/en/progress/", "body"),
-                                        ("/plans/zhuhai/", ".plan-document"), ("/zh-hant/plans/guangzhou/", ".plan-document"), ("/about/", "article")])
-def test_touch_targets_are_24_px(browser, server, path, part):
+@pytest.mark.parametrize("path", ["/end-of-period/", "/en/progress/", "/plans/zhuhai/", "/en/plans/zhuhai/",
+                                  "/zh-hant/plans/guangzhou/", "/about/"])
+def test_touch_targets_are_24_px(browser, server, path):
     context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
     tab = context.new_page()
     tab.goto(server + path)
     tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate("part => axe.run({include: [part]}, {runOnly: ['target-size']})", part)
+    result = tab.evaluate("axe.run(document, {runOnly: ['target-size']})")
+    # Far from the screen, tasks and tables are not laid out (content-visibility: auto) and a sticky header may cover
+    # a target: axe measures what it sees. A reader taps a target on screen, so each one it flags is measured again
+    # there.
+    small = []
+    for node in (n for v in result["violations"] for n in v["nodes"]):
+        selector = node["target"][0]
+        tab.evaluate("s => document.querySelector(s).scrollIntoView({block: 'center'})", selector)
+        tab.wait_for_function("s => document.querySelector(s).getBoundingClientRect().height > 0", arg=selector)
+        again = tab.evaluate("s => axe.run({include: [s]}, {runOnly: ['target-size']})", selector)
+        small += [{"target": n["target"], "html": n["html"][:120]} for v in again["violations"] for n in v["nodes"]]
     context.close()
-    small = [{"rule": v["id"], "nodes": [n["target"] for n in v["nodes"][:3]]} for v in result["violations"]]
     assert small == [], json.dumps(small, ensure_ascii=False)
