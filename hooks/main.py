@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).parent))
 
 from plansite import addresses, inputs, preview, rawhtml  # noqa: E402
-from plansite.livereload import DirtyBuildNotice, ignore_own_writes  # noqa: E402
+from plansite.livereload import DirtyBuildNotice, ignore_own_writes, watch_by_events  # noqa: E402
 from plansite.load import DocumentCache, load_site  # noqa: E402
 from plansite.model import Site  # noqa: E402
 from plansite.opendata import write_open_data  # noqa: E402
@@ -197,6 +197,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     def is_generated(rel: str) -> bool:
         return rel == MANIFEST or rel in written or bool(state.rendered and rel in state.rendered.pages)
 
+    watch_by_events(server)
     ignore_own_writes(server, config.docs_dir, is_generated)
     preview.answer_with_problems(server, lambda: state.failure)
     return server

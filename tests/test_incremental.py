@@ -17,6 +17,8 @@ EDITS = {
     "task excerpt": (PLAN, "          en: Take the lead in piloting business environment reforms", "          en: Lead the piloting of business environment reforms", ["plans/nansha", "themes/governance-policy"]),
     "task title": (PLAN, "en: Improve the IP work mechanism of the Pilot Free Trade Zone area", "en: Improve the IP working mechanism of the Pilot Free Trade Zone area", ["plans/nansha", "themes/governance-policy", "finder"]),
     "theme tag": (PLAN, "        - governance-policy\n        audiences:\n        - government\n    - task:\n        id: ns-t2\n", "        - governance-policy\n        - pledge-financing\n        audiences:\n        - government\n    - task:\n        id: ns-t2\n", ["themes/pledge-financing", "themes/index", "plans/nansha"]),
+    "indicator name": (PLAN, "en: Number of high-value invention patents per 10,000 people", "en: Number of high-value invention patents per 10,000 residents", ["plans/nansha", "progress", "indicators"]),
+    "noted task title": ("data/plans/guangzhou.yaml", "en: Advance IP insurance work\n", "en: Advance the work on IP insurance\n", ["plans/guangzhou", "progress"]),
     "responsibility": ("data/plans/guangzhou.yaml", "          - gz-npc-legislative\n          - gz-ip-leading-group-members\n", "          - gz-npc-legislative\n", ["agencies/gz-ip-leading-group-members", "agencies/index", "plans/guangzhou"]),
     "theme description": ("data/themes.yaml", "Loans secured by patents,", "Loans backed by patents,", ["themes/pledge-financing"]),
     "place": ("data/services.yaml", "Resolves contract disputes", "Settles contract disputes", ["services/guangzhou"]),
@@ -48,6 +50,8 @@ def test_a_rebuild_after_an_edit_gives_the_pages_of_a_full_render(tmp_path, edit
     assert [rel for rel in full.pages if after.pages[rel] != full.pages[rel]] == []
     for base in changed:
         assert after.pages[f"{base}.en.md"] != before.pages[f"{base}.en.md"], base
+    if edit == "task title":  # the progress page shows indicators and the items with notes; the places, numbers
+        assert not {"progress.en.md", "services/nansha.en.md"} & set(after.fresh)
     if edit in ("paragraph", "task body"):  # nothing outside the plan's own page reads these
         # the Chinese pages (Simplified and Traditional) are rendered, unchanged
         assert sorted(after.fresh) == ["plans/nansha.en.md", "plans/nansha.md", "plans/nansha.zh-hant.md"]

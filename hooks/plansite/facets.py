@@ -1,9 +1,10 @@
 """What each generated page reads of each plan, as digests: under `mkdocs serve`, which pages an edit touches.
 
 A plan's facets: its `head` (titles, region, period), its `tags` (every item's kind and tags: the counts on plan
-pages, the theme matrix, the finder presets), its `responsibility` (who does what: the agency counts), a `summary`
-(all of it but the text of paragraphs, footnotes and items, of which only the excerpt counts), and for each theme and
-agency the part that theme's or agency's page shows. A page names the facets it reads (page_facets); its own plan
+pages, the theme matrix, the finder presets), its `labels` (how each item is numbered), its `responsibility` (who does what: the agency counts), a `summary`
+(all of it but the text of paragraphs, footnotes and items, of which only the excerpt counts), its `progress` (the
+indicators and the items with progress notes, as the progress page shows them), and for each theme and agency the part
+that theme's or agency's page shows. A page names the facets it reads (page_facets); its own plan
 page also reads the whole plan file. tests/test_incremental.py checks the result against a full render.
 """
 from __future__ import annotations
@@ -34,11 +35,14 @@ def plan_facets(site: Site, plan: dict) -> dict[str, str]:
     facets = {
         "head": _digest({k: v for k, v in plan.items() if k not in ("preamble", "footnotes", "chapters")}),
         "tags": _digest([(i.id, i.kind, i.data.get("themes"), i.data.get("audiences"), i.data.get("support")) for i in items]),
+        "labels": _digest([(i.id, i.kind, i.data.get("number"), i.numbered_in_section, i.section["number"]) for i in items]),
         "responsibility": _digest([(ref.anchor, ref.data) for ref in refs]),
         "summary": _digest([_shown(i) for i in items] + [(ref.anchor, ref.number, ref.title, ref.data) for ref in refs]
                            + [{k: v for k, v in c.items() if k != "sections"} for c in plan["chapters"]]
                            + [{k: v for k, v in s.items() if k != "blocks"} for c in plan["chapters"] for s in c["sections"]]),
     }
+    noted = {note["item"] for note in site.notes}
+    facets["progress"] = _digest([_shown(i) for i in items if i.kind == "indicator" or i.id in noted])
     by_theme: dict[str, list] = {}
     for item in items:
         for theme_id in item.data.get("themes", ()):
@@ -60,12 +64,14 @@ def page_facets(base: str, context: dict) -> tuple[str, ...]:
         return ("head", "tags")
     if "theme" in context:
         return ("head", "tags", f"theme:{context['theme']['id']}")
-    if "region" in context:  # a region's places, and the labels of the items leading to each
-        return ("head", "summary")
+    if "region" in context:  # a region's places, and the labels of the items (by their themes) leading to each
+        return ("head", "tags", "labels")
     if "agency" in context:
         return ("head", f"agency:{context['agency']['id']}")
     if base == "themes/index":
         return ("head", "tags")
     if base == "agencies/index":
         return ("head", "responsibility")
+    if base == "progress":
+        return ("head", "progress")
     return ("head", "tags", "responsibility", "summary")

@@ -1,4 +1,5 @@
-"""Under `mkdocs serve`: the generated pages written into docs/ during a build must not start another build.
+"""Under `mkdocs serve`: the generated pages written into docs/ during a build must not start another build, and
+changes are noticed by file events rather than by polling.
 
 MkDocs' live-reload server rebuilds whenever a file under docs/ changes, the generator's own pages included, so each
 edit built the site twice and the browser reloaded during the second build. The watch on docs/ is replaced by one
@@ -12,6 +13,32 @@ import os
 from collections.abc import Callable
 
 import watchdog.events
+import watchdog.observers
+
+
+# What changes a file; a file opened and closed unwritten (the process writing the open data reads hooks/) does not.
+CHANGES = [watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent, watchdog.events.FileMovedEvent,
+           watchdog.events.FileDeletedEvent, watchdog.events.FileClosedEvent]
+
+
+class ChangeObserver(watchdog.observers.Observer):
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or CHANGES,
+                                follow_symlink=follow_symlink)
+
+
+def watch_by_events(server) -> None:
+    """Watch through the system's file events (inotify on Linux, FSEvents on macOS: watchdog's Observer picks the
+    platform's) instead of MkDocs' polling. The polling thread walks every watched file twice a second and holds the
+    interpreter while it does: at 25x scale it took about a third of the samples while a rebuild ran. The server's
+    observer has not started yet; the paths it watches are moved to the new one."""
+    watched = dict(server._watched_paths)
+    server.observer = ChangeObserver()
+    server._watched_paths.clear()
+    server._watch_refs.clear()
+    for path, count in watched.items():
+        server.watch(path)
+        server._watched_paths[path] = count
 
 
 def ignore_own_writes(server, docs_dir: str, is_generated: Callable[[str], bool]) -> None:
