@@ -128,6 +128,7 @@ def test_a_reader_phrase_is_not_dropped_for_a_plain_word_it_leads_to(tab, server
 def test_a_latin_word_in_a_chinese_query_is_searched_as_typed(tab, server, prefix, query, latin, wanted):
     found = anchors(results_page(tab, server, prefix, query))
     assert wanted <= set(found[:3]), found[:5]
+    assert latin in tab.inner_text(".search-status")  # named as typed (GDP, not gdp)
     # every result listed (the answer card aside) holds it, in its title or its excerpt
     for result in tab.locator("[data-search-result].search-result").all_inner_texts():
         assert latin in result, result

@@ -97,8 +97,14 @@
     var all = results.filter(function (r) { return !ui.partial(r, results); }).length;
     var passing = results.filter(function (r) { return r.passing && r.held === results.concepts; }).length;
     // a result holds one of a concept's core wordings (search-reading.js): name them, not only the word as typed
+    // (a Latin word as the reader cased it: GDP, not gdp)
+    var typed = q.toLowerCase();
+    function shown(a, c) {
+      var at = a.text === c.typed && !Search._.CJK.test(a.text) ? typed.indexOf(a.text) : -1;
+      return at >= 0 ? q.substr(at, a.text.length) : engine.display(a.text);
+    }
     var named = found.concepts.filter(function (c) { return c.df && c.alts.length; }).map(function (c) {
-      var core = c.alts.filter(function (a) { return a.core; }).map(function (a) { return engine.display(a.text); });
+      var core = c.alts.filter(function (a) { return a.core; }).map(function (a) { return shown(a, c); });
       return core.slice(0, 3).join("/") + (core.length > 3 ? "/…" : "");
     });
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
