@@ -104,6 +104,8 @@ def test_a_query_of_several_concepts_finds_the_items_that_hold_them(tab, server,
     ("", "设计被抄袭", ["侵权"]),  # not 设计被抄 (a reader's word) and 袭 left alone
     # two words of one entry are one concept, named once
     ("", "中小学生 知识产权课", ["中小学", "知识产权教育"]),
+    # a word as typed is named in the reader's script (內地, not the index's 内地)
+    ("/zh-hant", "香港公司 在內地維權", ["內地", "維權"]),
 ])
 def test_a_question_is_read_word_by_word_and_each_concept_named_once(tab, server, prefix, query, read_as):
     results_page(tab, server, prefix, query)
@@ -128,7 +130,8 @@ def test_a_reader_phrase_is_not_dropped_for_a_plain_word_it_leads_to(tab, server
 def test_a_latin_word_in_a_chinese_query_is_searched_as_typed(tab, server, prefix, query, latin, wanted):
     found = anchors(results_page(tab, server, prefix, query))
     assert wanted <= set(found[:3]), found[:5]
-    assert latin in tab.inner_text(".search-status")  # named as typed (GDP, not gdp)
+    status = tab.inner_text(".search-status")
+    assert latin in status and query[:2] in status, status  # named as typed (GDP, not gdp; 專利, not 专利)
     # every result listed (the answer card aside) holds it, in its title or its excerpt
     for result in tab.locator("[data-search-result].search-result").all_inner_texts():
         assert latin in result, result

@@ -12,7 +12,7 @@
     if (found.status === "shortened") lines.push([format(words.shortened, { n: MAX_QUERY })]);
     if (found.mapped) lines.push([format(words.mapped, { from: found.text, to: mappedTerms(found) })]);
     if (found.understood) {
-      lines.push([format(words.understood, { to: ui.understoodTerms(engine, found.understood, words), from: found.text }), " ",
+      lines.push([format(words.understood, { to: ui.understoodTerms(engine, found, words), from: found.text }), " ",
         el("a", { href: ctx.address({ q: current.q, literal: true }), "class": "search-literal" }, format(words.literal, { q: found.text }))]);
     } else if (current.literal) {
       lines.push([format(words.literal_now, { q: found.text }), " ", el("a", { href: ctx.address({ q: current.q }) }, words.understand)]);
@@ -89,7 +89,7 @@
     if (literal || mapped) {
       var lines = [];
       if (literal) lines.push(format(words.count, { q: found.mapped ? mappedTerms(found) : q, n: literal }));
-      if (mapped) lines.push(format(literal ? words.count_also : words.count_terms, { n: mapped, to: ui.understoodTerms(engine, found.understood, words) }));
+      if (mapped) lines.push(format(literal ? words.count_also : words.count_terms, { n: mapped, to: ui.understoodTerms(engine, found, words) }));
       return sentences(lines);
     }
     // Whole-query matches returned above: here a result is a full match or a partial one (search.js), and a section
@@ -97,14 +97,8 @@
     var all = results.filter(function (r) { return !ui.partial(r, results); }).length;
     var passing = results.filter(function (r) { return r.passing && r.held === results.concepts; }).length;
     // a result holds one of a concept's core wordings (search-reading.js): name them, not only the word as typed
-    // (a Latin word as the reader cased it: GDP, not gdp)
-    var typed = q.toLowerCase();
-    function shown(a, c) {
-      var at = a.text === c.typed && !Search._.CJK.test(a.text) ? typed.indexOf(a.text) : -1;
-      return at >= 0 ? q.substr(at, a.text.length) : engine.display(a.text);
-    }
     var named = found.concepts.filter(function (c) { return c.df && c.alts.length; }).map(function (c) {
-      var core = c.alts.filter(function (a) { return a.core; }).map(function (a) { return shown(a, c); });
+      var core = c.alts.filter(function (a) { return a.core; }).map(function (a) { return ui.named(engine, found, a.text); });
       return core.slice(0, 3).join("/") + (core.length > 3 ? "/…" : "");
     });
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });

@@ -59,8 +59,17 @@
   }
 
   // What the reader's vocabulary made of the query: "资助/奖励 + 专利".
-  function understoodTerms(engine, understood, words) {
-    return understood.concepts.map(function (terms) { return terms.map(engine.display, engine).join("/"); }).join(words.and);
+  // A term as the page names it: as the reader wrote it where the query holds it (GDP, not gdp; 專利 on the
+  // Traditional edition, not 专利), else in the edition's script.
+  function named(engine, found, term) {
+    var q = found.text, typed = engine.simplified(q.toLowerCase());
+    var at = typed.length === q.length ? typed.indexOf(term) : -1;
+    return at >= 0 ? q.substr(at, term.length) : engine.display(term);
+  }
+  function understoodTerms(engine, found, words) {
+    return found.understood.concepts.map(function (terms) {
+      return terms.map(function (t) { return named(engine, found, t); }).join("/");
+    }).join(words.and);
   }
 
   function engineFor(node) { return Search.engineFor(node.dataset.index, node.dataset.lang); }
@@ -144,5 +153,5 @@
   var header = document.querySelector("form.site-header-search");
   if (header) headerBox(header);
   Search.ui = { el: el, format: format, whole: whole, partial: partial, waiting: waiting, excerpt: excerpt, heading: heading,
-                understoodTerms: understoodTerms, engineFor: engineFor };
+                named: named, understoodTerms: understoodTerms, engineFor: engineFor };
 })();
