@@ -152,7 +152,7 @@ def _one_tab(browser):
 @pytest.fixture
 def tab(_one_tab, server):
     """A page with a clean slate, as a fresh one would have: empty cache, storage and cookies, the default viewport, no
-    listeners left from another test. It records every request leaving the site's own origin.
+    listeners or routes left from another test. It records every request leaving the site's own origin.
 
     One page serves every test (a new one costs a renderer process each time, a fifth of a second)."""
     pg, cdp = _one_tab
@@ -171,6 +171,7 @@ def tab(_one_tab, server):
     pg.goto("about:blank")
     for event, handler in added:
         type(pg).remove_listener(pg, event, handler)
+    pg.unroute_all(behavior="ignoreErrors")
     del pg.on
     pg.context.clear_cookies()
     cdp.send("Network.clearBrowserCache")

@@ -30,8 +30,24 @@ def test_sme_overseas_protection_in_zhuhai(tab, server):
     assert "zh-b2" in found and "zh-t5" in found
     assert all(i.startswith("zh-") for i in found)
     assert "知识产权海外护航工程" in tab.inner_text("li[data-id='zh-b2']")
-    assert "plan=zhuhai" in tab.url and "theme=overseas-protection" in tab.url and "audience=sme" in tab.url
+    tab.wait_for_url(lambda url: all(p in url for p in ("plan=zhuhai", "theme=overseas-protection", "audience=sme")))
     assert not tab.outside_requests
+
+
+def test_a_choice_made_while_the_data_loads_is_kept(tab, server):
+    """A keyboard reader can change a filter before the finder's data has arrived: the choice is not reset to the
+    address's (it was, and the list ignored it)."""
+    held = []
+    tab.route("**/data/finder.json", lambda route: held.append(route))
+    tab.goto(f"{server}/finder/?theme=overseas-protection")
+    tab.wait_for_function("() => window.finderFilters")  # the script is running, its data not yet here
+    tab.select_option("#finder-audience", "sme")
+    assert held
+    held[0].continue_()
+    tab.wait_for_url(lambda url: "audience=sme" in url and "theme=overseas-protection" in url)
+    found = results(tab)
+    assert found and "zh-b2" in found
+    assert tab.input_value("#finder-audience") == "sme" and tab.input_value("#finder-theme") == "overseas-protection"
 
 
 def test_pledge_financing_in_all_regions(tab, server):

@@ -36,6 +36,10 @@
       key: key,
       get: function () { return control.value; },
       set: function (value) { control.value = value || ""; },
+      touched: function () {
+        var first = Array.prototype.find.call(control.options, function (o) { return o.defaultSelected; }) || control.options[0];
+        return control.value !== (first ? first.value : "");
+      },
       accepts: function (value) {
         var term = vocab[vocabulary] && vocab[vocabulary][value];
         return term && term.within ? [value, term.within] : [value];
@@ -59,7 +63,8 @@
     selectFilter("support", "support", "support")
   ];
 
-  // Another filter: {key, get(), set(value), test(item, value), label(), describe(value)}. Call before the data loads.
+  // Another filter: {key, get(), set(value), test(item, value), label(), describe(value)}, and touched() if the reader
+  // can set it before the data loads. Call before the data loads.
   window.finderFilters = { add: function (filter) { filters.push(filter); } };
 
   // The word box: the items the site search finds for the words (search-engine.js and its files, loaded when words are first
@@ -98,6 +103,7 @@
     key: "q",
     get: function () { return box.value.trim(); },
     set: function (value) { box.value = value || ""; },
+    touched: function () { return box.value !== box.defaultValue; },
     test: function (item) { return !matched || matched.has(item.id); },
     label: function () { return form.querySelector("label[for='finder-q']").textContent; },
     describe: function (value) { return value; }
@@ -247,7 +253,13 @@
     data = json;
     vocab = { plans: index(json.plans), themes: index(json.themes), audiences: index(json.audiences), support: index(json.support) };
     form.classList.add("finder-ready");
+    // A choice the reader made while the data was loading stays, over the address's.
+    var early = filters.filter(function (f) { return f.touched && f.touched(); }).map(function (f) { return [f, f.get()]; });
+    var group = form.elements.group, earlyGroup = group.checked !== group.defaultChecked ? group.checked : null;
     stateFromUrl();
+    early.forEach(function (pair) { pair[0].set(pair[1]); });
+    if (earlyGroup !== null) group.checked = earlyGroup;
+    if (early.length || earlyGroup !== null) history.replaceState(null, "", query(null));
     refresh();
     form.addEventListener("change", function (e) { if (e.target !== box) changed(); });
     var typing = 0;
