@@ -58,7 +58,6 @@
     return parts.join(" · ");
   }
 
-  // What the reader's vocabulary made of the query: "资助/奖励 + 专利".
   // A term as the page names it: as the reader wrote it where the query holds it (GDP, not gdp; 專利 on the
   // Traditional edition, not 专利), else in the edition's script.
   function named(engine, found, term) {
@@ -66,6 +65,7 @@
     var at = typed.length === q.length ? typed.indexOf(term) : -1;
     return at >= 0 ? q.substr(at, term.length) : engine.display(term);
   }
+  // What the reader's vocabulary made of the query: "资助/奖励 + 专利".
   function understoodTerms(engine, found, words) {
     return found.understood.concepts.map(function (terms) {
       return terms.map(function (t) { return named(engine, found, t); }).join("/");

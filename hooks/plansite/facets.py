@@ -1,11 +1,12 @@
 """What each generated page reads of each plan, as digests: under `mkdocs serve`, which pages an edit touches.
 
 A plan's facets: its `head` (titles, region, period), its `tags` (every item's kind and tags: the counts on plan
-pages, the theme matrix, the finder presets), its `labels` (how each item is numbered), its `responsibility` (who does what: the agency counts), a `summary`
-(all of it but the text of paragraphs, footnotes and items, of which only the excerpt counts), its `progress` (the
-indicators and the items with progress notes, as the progress page shows them), and for each theme and agency the part
-that theme's or agency's page shows. A page names the facets it reads (page_facets); its own plan
-page also reads the whole plan file. tests/test_incremental.py checks the result against a full render.
+pages, the theme matrix, the finder presets), its `labels` (how each item is numbered), its `responsibility` (who does
+what: the agency counts), a `summary` (all of it but the text of paragraphs, footnotes and items, of which only the
+excerpt counts), its `progress` (the indicators and the items with progress notes, as the progress page shows them),
+and for each theme and agency the part that theme's or agency's page shows. A page names the facets it reads
+(page_facets); its own plan page also reads the whole plan file. tests/test_incremental.py checks the result against a
+full render.
 """
 from __future__ import annotations
 
@@ -41,8 +42,7 @@ def plan_facets(site: Site, plan: dict) -> dict[str, str]:
                            + [{k: v for k, v in c.items() if k != "sections"} for c in plan["chapters"]]
                            + [{k: v for k, v in s.items() if k != "blocks"} for c in plan["chapters"] for s in c["sections"]]),
     }
-    noted = {note["item"] for note in site.notes}
-    facets["progress"] = _digest([_shown(i) for i in items if i.kind == "indicator" or i.id in noted])
+    facets["progress"] = _digest([_shown(i) for i in items if i.kind == "indicator" or i.id in site.noted_ids])
     by_theme: dict[str, list] = {}
     for item in items:
         for theme_id in item.data.get("themes", ()):

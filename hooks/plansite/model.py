@@ -80,6 +80,11 @@ class Site:
     def plan_items(self, plan: dict, kind: str | None = None) -> list[Item]:
         return [i for i in self._by_plan[plan["id"]] if kind is None or i.kind == kind]
 
+    @cached_property
+    def noted_ids(self) -> frozenset[str]:
+        """The items with progress notes (the progress page lists them)."""
+        return frozenset(note["item"] for note in self.notes)
+
     def agency_list(self) -> list[dict]:
         """Agencies in the order of data/agencies.yaml."""
         return list(self.agencies.values())

@@ -64,7 +64,7 @@ def environment(site: Site) -> jinja2.Environment:
         searched_for=lambda item: tracking.searched_for(site, item),
         statuses=tracking.STATUSES,
         notes_for=lambda item_id: tracking.notes_for(site, item_id),
-        noted_ids={note["item"] for note in site.notes},
+        noted_ids=site.noted_ids,
         concept_members=lambda concept: indicators.concept_members(site, concept),
         chart_groups=indicators.chart_groups,
         trajectory=lambda item, index, lang: indicators.trajectory(site, item, index, lang),
