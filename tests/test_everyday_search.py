@@ -266,3 +266,72 @@ def test_the_english_count_agrees_with_its_number(tab, server, query, wording):
     results_page(tab, server, "/en", query)
     status = tab.inner_text(".search-status")
     assert re.match(wording, status), status
+
+
+def test_a_long_question_is_searched_to_its_last_whole_word(tab, server):
+    """A question of 66 characters is searched whole; one of more than 100 is cut before a word it would split, and
+    the page says so."""
+    found = anchors(results_page(tab, server, "/en", "getting our patented technology written into an industry standard"))
+    assert found[0] == "themes/standards-patents/" and "gz-t23" in found[:3], found[:5]
+    assert "too long" not in tab.inner_text(".search-note")
+    long = "we are a small hardware startup in Guangzhou and we want to know whether we can borrow money from a bank using our patents"
+    found = anchors(results_page(tab, server, "/en", long))
+    assert "first 100 characters" in tab.inner_text(".search-note")
+    typed = re.search(r"“([^”]*)” as typed", tab.inner_text(".search-status")).group(1)
+    assert long.startswith(typed) and long[len(typed)] == " " and len(typed) <= 100, typed
+    assert found[0] == "themes/pledge-financing/" and "gz-t27" in found[:3], found[:5]
+
+
+@pytest.mark.parametrize("query, other_sense", [
+    ("register my brand in other countries", ["bad-faith", "malicious"]),  # not "registered my brand" (squatting)
+    ("how can I get my patent granted faster", ["subsidies", "funding"]),    # not a "grant" of money
+])
+def test_an_english_word_is_not_read_as_a_reader_word_of_another_sense(tab, server, query, other_sense):
+    results_page(tab, server, "/en", query)
+    said = tab.inner_text(".search-status") + tab.inner_text(".search-note")
+    assert not any(word in said for word in other_sense), said
+
+
+def test_a_run_of_english_words_keeps_its_head(tab, server):
+    """"a good patent agent" holds "patent agent" (a reader's phrase) and "good patent" (another): the run that keeps
+    more words that say something is read, not the first from the left."""
+    found = anchors(results_page(tab, server, "/en", "find a good patent agent"))
+    note = tab.inner_text(".search-note")
+    assert "patent agency" in note and "high-value" not in note, note
+    assert found[0] == "themes/ip-service-industry/", found[:3]
+
+
+def test_a_term_of_the_plans_in_an_english_question_is_one_concept_named_as_typed(tab, server):
+    def searched_as(query):
+        found = anchors(results_page(tab, server, "/en", query))
+        return re.search(r"Searched as “([^”]*)”", tab.inner_text(".search-note")).group(1), found
+
+    words, _ = searched_as("IP rules for selling abroad through cross-border e-commerce")
+    assert "+ cross-border e-commerce" in words and "through" not in words, words  # "through" says nothing
+    words, found = searched_as("Hong Kong IP firm wants to open an office in Guangzhou")
+    assert words.startswith("Hong Kong +"), words
+    assert found[0] == "themes/gba-cooperation/", found[:3]
+
+
+def test_two_words_that_make_a_glossary_term_are_read_as_it(tab, server):
+    """数据 … 知识产权, with words between: the glossary's 数据知识产权, and its theme."""
+    found = anchors(results_page(tab, server, "", "公司积累的数据算不算知识产权"))
+    assert found[0] == "themes/data-ip/" and "ns-t3" in found[:3], found[:5]
+
+
+@pytest.mark.parametrize("prefix, query, theme", [
+    ("", "申请专利政府有补贴吗", "creation-incentives"),          # not protection centres (专利申请's other theme)
+    ("", "珠海小公司拿商标去贷款，利息有补贴吗", "pledge-financing"),  # not subsidies: the first item is on loans
+    ("/en", "Macau company in a licensing dispute with a Zhuhai partner: mediation or arbitration options?",
+     "dispute-resolution"),                                       # not the Greater Bay Area
+])
+def test_the_answer_card_is_the_theme_of_the_first_items(tab, server, prefix, query, theme):
+    found = anchors(results_page(tab, server, prefix, query))
+    assert found[0] == f"themes/{theme}/", found[:3]
+
+
+def test_a_word_beside_a_reader_word_that_leads_to_it_joins_it(tab, server):
+    """请不起律师 leads to 维权援助 and 免费; 免费 typed beside it is one concept with it, not the only one left."""
+    found = anchors(results_page(tab, server, "", "被侵权了请不起律师，有没有免费帮忙的"))
+    assert "维权援助" in tab.inner_text(".search-note"), tab.inner_text(".search-note")
+    assert found[0] == "themes/protection-centers/", found[:3]

@@ -10,7 +10,7 @@
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
   var CJK_PAIR = /([\u3400-\u9fff\uf900-\ufaff]) (?=[\u3400-\u9fff\uf900-\ufaff])/g;
   var WORD = /[a-z0-9]+/g;
-  var MAX_QUERY = 64;
+  var MAX_QUERY = 100;  // characters searched; a longer query is cut there, before a Latin word it would split
   var CLASS = { EXACT: 0, SYNONYM: 1, MAPPED: 2, CONCEPTS: 10 };  // a class below CONCEPTS is a whole-query match
 
   // --- text: the same folding as hooks/plansite/search/text.py ---------------------------------------------
@@ -38,6 +38,12 @@
   function words(text) { return fold(text).match(WORD) || []; }
   // A query as the reader meant it: folded, spaces collapsed, and no space between two Chinese characters.
   function normalize(query) { return fold(query).replace(/ +/g, " ").trim().replace(CJK_PAIR, "$1"); }
+  function clip(query) {
+    if (query.length <= MAX_QUERY) return query;
+    var cut = query.slice(0, MAX_QUERY);
+    if (/[A-Za-z0-9]/.test(query[MAX_QUERY])) cut = cut.replace(/[A-Za-z0-9]+$/, "") || cut;
+    return cut;
+  }
   function unique(list) { return list.filter(function (v, i) { return list.indexOf(v) === i; }); }
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   function decode(encoded) {  // "rec:pos,pos;rec:pos" in base 36, as differences -> {rec: [positions]}
@@ -244,7 +250,7 @@
   }
 
   window.PlanSearch = {
-    Engine: Engine, engineFor: engineFor, fold: fold, shardOf: shardOf, normalize: normalize, CLASS: CLASS, MAX_QUERY: MAX_QUERY,
+    Engine: Engine, engineFor: engineFor, fold: fold, shardOf: shardOf, normalize: normalize, clip: clip, CLASS: CLASS, MAX_QUERY: MAX_QUERY,
     _: { CJK: CJK, WORD: WORD, words: words, unique: unique, has: has, likeness: likeness, bigrams: bigrams }  // the other files'
   };
 })();

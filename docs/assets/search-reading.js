@@ -60,20 +60,51 @@
     this.segmented = { text: text, pieces: out };
     return out.slice();
   };
-  // English: runs of words that name a glossary term or a reader's phrase (longest first, left to right).
-  Engine.prototype.englishSpans = function (text) {
-    var list = words(text), out = [], self = this;
-    for (var i = 0; i < list.length;) {
-      var found = 1;
-      for (var n = list.length - i; n >= 2; n--) {
-        var span = list.slice(i, i + n).join(" ");
-        if (self.readerOf.has(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length) { found = n; break; }
-      }
-      out.push(list.slice(i, i + found).join(" "));
-      i += found;
+  // An English wording of the glossary, the names or the reader's vocabulary, word for word.
+  Engine.prototype.writtenForm = function (text) {
+    if (!this.writtenForms) {
+      var forms = this.writtenForms = new Set(), lex = this.lexicon;
+      lex.glossary.concat(lex.names).forEach(function (t) { t.en.forEach(function (f) { forms.add(words(f).join(" ")); }); });
+      this.readerOf.forEach(function (entry, w) { forms.add(words(w).join(" ")); });
     }
+    return this.writtenForms.has(text);
+  };
+  // The English phrase an entry of the reader's vocabulary leads to first (cross-border e-commerce, national standards),
+  // typed on the English site: one concept, read with the entry's other terms, as a reader's word is -> {entry, word}.
+  Engine.prototype.officialTerm = function (text) {
+    if (this.lang !== "en" || CJK.test(text)) return null;
+    var self = this;
+    if (!this.officialKeys) {
+      this.officialKeys = new Map();
+      this.lexicon.reader.forEach(function (entry) {
+        var first = singular(entry.to[0]);
+        if (first.indexOf(" ") > 0 && !self.officialKeys.has(first)) self.officialKeys.set(first, { entry: entry, word: entry.to[0].toLowerCase() });
+      });
+    }
+    return this.officialKeys.get(singular(text)) || null;
+  };
+  // English: runs of words that name a glossary term, a reader's phrase or a term it leads to. Of the ways to cut the
+  // query into such runs, the one whose runs hold the most words that are not question words ("a good patent agent":
+  // patent agent, not good patent); on a tie, the longest run first, from the left.
+  Engine.prototype.englishSpans = function (text) {
+    var list = words(text), self = this, n = list.length, best = new Array(n + 1).fill(0), step = new Array(n + 1).fill(1);
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = -1;
+      for (var k = n - i; k >= 1; k--) {
+        var span = list.slice(i, i + k).join(" ");
+        // the comparison leaves "IP" out: a run begins or ends with it only as written ("IP insurance", but "Hong Kong
+        // IP firm": Hong Kong)
+        if (k > 1 && (list[i] === "ip" || list[i + k - 1] === "ip") && !self.writtenForm(span)) continue;
+        if (k > 1 && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length || self.officialTerm(span))) continue;
+        var held = (k > 1 ? list.slice(i, i + k).filter(function (w) { return !self.ignored.has(w); }).length : 0) + best[i + k];
+        if (held > best[i]) { best[i] = held; step[i] = k; }
+      }
+    }
+    var out = [];
+    for (var at = 0; at < n; at += step[at]) out.push(list.slice(at, at + step[at]).join(" "));
     return out;
   };
+
   // The glossary terms a text names in one language (English compared by stems); with `names`, themes and agencies too.
   Engine.prototype.termsNamed = function (text, lang, names) {
     var self = this, key = lang === "en" ? this.key(text) : null;
@@ -83,15 +114,29 @@
       return term[lang].some(function (form) { return lang === "en" ? self.key(form) === key : form === text; });
     });
   };
-  // A reader's word as typed, or (English) by stems.
-  Engine.prototype.readerEntry = function (text) {
-    if (this.readerOf.has(text)) return this.readerOf.get(text);
+  // A reader's word as typed or (English) in the singular. Words are not compared by stem, which would fold words of
+  // another sense: a patent "granted" is not a "grant" of money, and "register my brand" is not "registered my brand"
+  // (squatting); the vocabulary lists the forms readers type.
+  function singular(text) {
+    return words(text).map(function (w) {
+      return w.replace(/ies$/, "y").replace(/(ss|x|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
+    }).join(" ");
+  }
+  // -> {entry, word}: the entry and its word as the vocabulary writes it ("IP lawsuits": lawsuit)
+  Engine.prototype.readerMatch = function (text) {
+    if (this.readerOf.has(text)) return { entry: this.readerOf.get(text), word: text };
     if (CJK.test(text)) return null;
-    var key = this.key(text), found = null, self = this;
-    if (!key) return null;
-    this.readerOf.forEach(function (entry, w) { if (!found && !CJK.test(w) && self.key(w) === key) found = entry; });
-    return found;
+    var self = this;
+    if (!this.readerKeys) {
+      this.readerKeys = new Map();
+      this.readerOf.forEach(function (entry, w) {
+        if (!CJK.test(w) && !self.readerKeys.has(singular(w))) self.readerKeys.set(singular(w), { entry: entry, word: w });
+      });
+    }
+    var key = singular(text);
+    return key ? this.readerKeys.get(key) || this.officialTerm(text) || null : null;
   };
+  Engine.prototype.readerEntry = function (text) { var m = this.readerMatch(text); return m ? m.entry : null; };
 
   // One piece of a query as the index can look it up: its wordings in the index's language, closest first, each
   // with a weight; `mapped` when the reader's vocabulary supplied them.
@@ -106,14 +151,16 @@
     if (asTyped) add(piece, 1, true, true);
     var terms = this.termsNamed(piece, pieceLang, pieceLang !== home);
     terms.forEach(function (t) { t[home].forEach(function (f) { add(f, pieceLang === home ? 1 : 0.9, true, true); }); });
-    var entry = literal ? null : this.readerEntry(piece);
+    var match = literal ? null : this.readerMatch(piece), entry = match && match.entry;
     if (entry) {
+      if (asTyped) add(match.word, 1, true, true);
       entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i), i < 2, i === 0); });
       mapped = true;
     }
     if (!asTyped && !terms.length && !entry) return null;  // nothing to look up in this language
-    // `known`: a word of the site's or the reader's vocabulary, not only a word the browser's segmenter found
-    var known = terms.length > 0 || !!entry || (pieceLang === "zh" && this.vocabulary.has(piece));
+    // `known`: a word of the site's or the reader's vocabulary or a term it leads to, not only a word the browser's
+    // segmenter found
+    var known = terms.length > 0 || !!entry || (pieceLang === "zh" && this.vocabulary.has(piece)) || this.officialTerm(piece);
     return { typed: piece, alts: alts, mapped: mapped && alts.length > (asTyped ? 1 : 0), entry: entry, known: known };
   };
 
@@ -128,10 +175,27 @@
       if (c && c.entry && out.some(function (o) { return o.entry === c.entry; })) return;
       if (c && (c.alts.length || c.plan != null)) out.push(c);
     });
-    // A concept that another one implies adds nothing ("loan" beside "pledge": every record with "pledge" has both).
-    // Only a core wording implies it: a record holding "dispute" need not hold "without going to court".
+    // Two words of the query that make a glossary term together, in their order (数据 … 知识产权: 数据知识产权), are
+    // read as that term.
+    if (cjk) {
+      for (var i = 0; i < out.length; i++) {
+        for (var j = i + 1; j < out.length; j++) {
+          var joined = out[i].typed + out[j].typed;
+          if (out[i].plan == null && out[j].plan == null && this.termsNamed(joined, "zh").length) {
+            var whole = this.concept(joined, literal);
+            if (whole) { out.splice(j, 1); out[i] = whole; j = out.length; }
+          }
+        }
+      }
+    }
+    // A word that a reader's word beside it leads to is one concept with it ("loan" beside "pledge", 请不起律师 … 免费):
+    // the reader's word keeps its closest terms, and the word counts among them as typed. Only a core wording counts:
+    // a record holding "dispute" need not hold "without going to court".
     out = out.filter(function (c) {
-      return !out.some(function (other) { return other !== c && other.plan == null && c.alts.some(function (a) { return a.core && a.text === other.typed; }) && other.alts.length <= c.alts.length; });
+      var wider = out.filter(function (other) { return other !== c && other.plan == null && other.alts.some(function (a) { return a.core && a.text === c.typed; }) && c.alts.length <= other.alts.length; })[0];
+      if (!wider) return true;
+      wider.alts.forEach(function (a) { if (a.text === c.typed) { a.weight = 1; a.closest = true; } });
+      return false;
     });
     // A query that only names a plan is a question about that plan's text, not a filter.
     return out.every(function (c) { return c.plan != null; }) ? [] : out;
@@ -156,14 +220,14 @@
   Engine.prototype.search = function (query, options) {
     var self = this, literal = !!(options && options.literal);
     return this.ready.then(function () {
-      var raw = String(query || ""), long = raw.length > MAX_QUERY;
-      var text = normalize(raw.slice(0, MAX_QUERY));
+      var raw = String(query || ""), long = raw.length > MAX_QUERY, kept = S.clip(raw);
+      var text = normalize(kept);
       if (!text) return { status: raw.trim() ? "punctuation" : "empty", text: text, results: [], answers: [] };
       if (!/[0-9a-z\u3400-\u9fff\uf900-\ufaff]/.test(text)) return { status: "punctuation", text: text, results: [], answers: [] };
       var key = self.simplified(text);
       return self.run(key, literal).then(function (found) {
         found.status = long ? "shortened" : "ok";
-        found.text = raw.slice(0, MAX_QUERY).replace(/\s+/g, " ").trim();  // as the reader typed it, for the messages
+        found.text = kept.replace(/\s+/g, " ").trim();  // as the reader typed it, for the messages
         found.literal = literal;
         return found;
       });
@@ -212,21 +276,29 @@
     return this.collect(whole, concepts).then(function (results) {
       var missing = concepts.filter(function (c) { return !c.df && c.plan == null; }).map(function (c) { return c.typed; });
       // With no whole-query match, a query of several concepts may still name a theme through one of them.
-      if (!answers.length && !results.some(function (r) { return r.cls < CLASS.CONCEPTS; })) answers = self.conceptAnswer(concepts);
+      if (!answers.length && !results.some(function (r) { return r.cls < CLASS.CONCEPTS; })) answers = self.conceptAnswer(concepts, results);
       return { results: results, answers: answers, mapped: mapped, understood: understood, concepts: concepts,
                missing: results.some(function (r) { return r.cls < CLASS.CONCEPTS; }) ? [] : missing };
     });
   };
 
   // A query of several concepts names a theme when one of them does (by the theme's wordings, or a reader's word
-  // about it): the rarest such concept's theme is the answer card.
-  Engine.prototype.conceptAnswer = function (concepts) {
-    var self = this, best = null;
+  // about it). Of those themes, the answer card is the one most of the first items ranked belong to (IP lawsuit
+  // abroad: overseas protection, not judicial protection); on a tie, the rarest concept's.
+  var CARD_FROM = 5;  // the first items ranked that choose among the themes
+  Engine.prototype.conceptAnswer = function (concepts, results) {
+    var self = this, top = results.filter(function (r) { return self.kindGroup(r.rec) !== "other"; }).slice(0, CARD_FROM);
+    var best = null;
     concepts.forEach(function (c) {
-      var themes = self.answersFor(c.typed).concat.apply([], c.alts.map(function (a) { return self.answersFor(a.text); }))
-        .filter(function (a) { return a.kind === "theme"; });
-      if (c.entry && c.entry.t) themes.unshift(self.themeAnswers.get(c.entry.t[0]));
-      if (themes[0] && c.df && (!best || c.df < best.df)) best = { df: c.df, answer: themes[0] };
+      if (!c.df) return;
+      var named = [c.typed].concat(c.alts.map(function (a) { return a.text; })).map(self.answersFor, self);
+      var themes = [].concat.apply([], named).filter(function (a) { return a.kind === "theme"; });
+      if (c.entry && c.entry.t) themes = c.entry.t.map(function (t) { return self.themeAnswers.get(t); }).concat(themes);
+      themes.forEach(function (theme) {
+        var held = 0;  // the theme's items among the first ranked, the higher the more
+        top.forEach(function (r, rank) { if (theme.members.indexOf(r.rec) >= 0) held += 1 / Math.log2(rank + 2); });
+        if (!best || held > best.held || (held === best.held && c.df < best.df)) best = { df: c.df, held: held, answer: theme };
+      });
     });
     return best ? [best.answer] : [];
   };

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  var Search = window.PlanSearch, CLASS = Search.CLASS, MAX_QUERY = Search.MAX_QUERY;
+  var Search = window.PlanSearch, CLASS = Search.CLASS;
 
   // --- rendering helpers (text only ever goes in as text) ------------------------------------------------
   function el(tag, attrs, text) {
@@ -62,8 +62,12 @@
   // Traditional edition, not 专利), else in the edition's script.
   function named(engine, found, term) {
     var q = found.text, typed = engine.simplified(q.toLowerCase());
-    var at = typed.length === q.length ? typed.indexOf(term) : -1;
-    return at >= 0 ? q.substr(at, term.length) : engine.display(term);
+    if (typed.length !== q.length) return engine.display(term);
+    var at = typed.indexOf(term);
+    if (at >= 0) return q.substr(at, term.length);
+    // English words read as one run, as typed between them ("cross-border e-commerce", not cross border e commerce)
+    var run = /^[a-z0-9]+( [a-z0-9]+)+$/.test(term) ? new RegExp(term.split(" ").join("[^a-z0-9]+")).exec(typed) : null;
+    return run ? q.substr(run.index, run[0].length) : engine.display(term);
   }
   // What the reader's vocabulary made of the query: "资助/奖励 + 专利".
   function understoodTerms(engine, found, words) {
@@ -123,7 +127,7 @@
             });
           }
           var all = el("a", { id: "header-search-option-" + n, role: "option", href: form.action + "?q=" + encodeURIComponent(query), "class": "header-search-all", "aria-selected": "false", tabindex: "-1" },
-            format(found.results.length ? words.all : words.none, { q: query.slice(0, MAX_QUERY) }));
+            format(found.results.length ? words.all : words.none, { q: Search.clip(query) }));
           list.appendChild(all);
           list.hidden = false;
           list.dataset.query = query;

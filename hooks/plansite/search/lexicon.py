@@ -108,6 +108,8 @@ class Lexicon:
         record_of = {rec.url: n for n, rec in enumerate(self.records[lang])}
         for answer in found:
             answer["rec"] = record_of[answer["url"]]
+            if answer["kind"] == "theme":
+                answer["members"] = [record_of[url] for url in answer.pop("member_urls")]
         return found
 
     def _answers(self, lang: str) -> list[dict]:
@@ -122,7 +124,8 @@ class Lexicon:
             out.append({"kind": "theme", "title": ident.plain(theme["name"], lang), "url": f"themes/{theme['id']}/",
                         "finder": f"finder/?theme={theme['id']}",
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in tagged),
-                        "keys": self._theme_keys(theme) + reader_keys.get(theme["id"], [])})
+                        "keys": self._theme_keys(theme) + reader_keys.get(theme["id"], []),
+                        "member_urls": [ident.url(i) for i in tagged]})
         for term in self.site.glossary:
             forms = chinese_forms(term)
             containing = self._term_items[term["zh"]]
