@@ -1,8 +1,8 @@
 // The site's search engine: reads the index written by hooks/plansite/search/ (search-index/<edition>/), reads a
 // query as the reader meant it and ranks the records (README, "Search"). Used by search.js (the header box and the
 // results page) and finder.js (its word box). This file: text folding, the index of one edition (loading, postings,
-// phrases) and window.PlanSearch; search-reading.js reads a query, search-ranking.js ranks, search-help.js helps when
-// little is found (loaded after it, in that order).
+// phrases) and window.PlanSearch; search-words.js looks words up in the vocabularies, search-reading.js reads a query,
+// search-ranking.js ranks, search-help.js helps when little is found (loaded after it, in that order).
 (function () {
   "use strict";
   if (window.PlanSearch) return;  // loaded already (the finder loads the engine itself when its word box is used first)
@@ -78,20 +78,6 @@
     });
     return out;
   }
-  // Character bigrams of a Chinese text, or stems of an English one: how alike two wordings are (Dice, 0 to 1).
-  function likeness(a, b, grams) {
-    var x = grams(a), y = grams(b), shared = 0;
-    if (!x.length || !y.length) return 0;
-    var rest = y.slice();
-    x.forEach(function (g) { var i = rest.indexOf(g); if (i >= 0) { shared++; rest.splice(i, 1); } });
-    return 2 * shared / (x.length + y.length);
-  }
-  function bigrams(text) {
-    var out = [];
-    for (var i = 0; i + 1 < text.length; i++) if (CJK.test(text[i]) && CJK.test(text[i + 1])) out.push(text.substr(i, 2));
-    return out;
-  }
-
   // --- the index of one edition --------------------------------------------------------------------------------
   function Engine(indexUrl, lang) {
     this.url = indexUrl;
@@ -149,6 +135,10 @@
     for (var j = 0; j + 3 < pairs.length; j += 4) this.hantWords.set(pairs.substr(j, 2), pairs.substr(j + 2, 2));
     this.themeAnswers = new Map();
     lex.answers.forEach(function (a) { if (a.kind === "theme") self.themeAnswers.set(a.url.split("/")[1], a); });
+    // a reader's word names the first theme of its entry (weakly: strength 1), as the index leaves it to say once
+    lex.reader.forEach(function (entry) {
+      if (entry.t) entry.w.forEach(function (w) { self.themeAnswers.get(entry.t[0]).keys.push([w, 1]); });
+    });
   };
 
   // A text in either script in the index's Simplified characters, character for character (offsets stay valid).
@@ -251,6 +241,6 @@
 
   window.PlanSearch = {
     Engine: Engine, engineFor: engineFor, fold: fold, shardOf: shardOf, normalize: normalize, clip: clip, CLASS: CLASS, MAX_QUERY: MAX_QUERY,
-    _: { CJK: CJK, WORD: WORD, words: words, unique: unique, has: has, likeness: likeness, bigrams: bigrams }  // the other files'
+    _: { CJK: CJK, WORD: WORD, words: words, unique: unique, has: has }  // the other files'
   };
 })();

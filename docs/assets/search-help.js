@@ -4,7 +4,20 @@
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;
   if (!Engine || Engine.prototype.nearest) return;  // the core not loaded, or this file loaded already
-  var CJK = S._.CJK, fold = S.fold, normalize = S.normalize, words = S._.words, likeness = S._.likeness, bigrams = S._.bigrams;
+  var CJK = S._.CJK, fold = S.fold, normalize = S.normalize, words = S._.words;
+  // Character bigrams of a Chinese text, or stems of an English one: how alike two wordings are (Dice, 0 to 1).
+  function likeness(a, b, grams) {
+    var x = grams(a), y = grams(b), shared = 0;
+    if (!x.length || !y.length) return 0;
+    var rest = y.slice();
+    x.forEach(function (g) { var i = rest.indexOf(g); if (i >= 0) { shared++; rest.splice(i, 1); } });
+    return 2 * shared / (x.length + y.length);
+  }
+  function bigrams(text) {
+    var out = [];
+    for (var i = 0; i + 1 < text.length; i++) if (CJK.test(text[i]) && CJK.test(text[i + 1])) out.push(text.substr(i, 2));
+    return out;
+  }
 
   // --- when little or nothing is found -------------------------------------------------------------------------
   // The nearest wordings in the glossary, the themes and the reader's vocabulary (searches that find something),

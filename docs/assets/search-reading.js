@@ -4,7 +4,7 @@
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;
   if (!Engine || Engine.prototype.segment) return;  // the core not loaded, or this file loaded already
-  var CJK = S._.CJK, CLASS = S.CLASS, MAX_QUERY = S.MAX_QUERY, fold = S.fold, normalize = S.normalize, words = S._.words, unique = S._.unique, has = S._.has;
+  var CJK = S._.CJK, CLASS = S.CLASS, MAX_QUERY = S.MAX_QUERY, normalize = S.normalize, unique = S._.unique;
   var MAPPED_WEIGHT = 0.8;  // the plans' terms a reader's word leads to weigh less than the words as typed
 
   // --- reading a query -----------------------------------------------------------------------------------------
@@ -60,83 +60,6 @@
     this.segmented = { text: text, pieces: out };
     return out.slice();
   };
-  // An English wording of the glossary, the names or the reader's vocabulary, word for word.
-  Engine.prototype.writtenForm = function (text) {
-    if (!this.writtenForms) {
-      var forms = this.writtenForms = new Set(), lex = this.lexicon;
-      lex.glossary.concat(lex.names).forEach(function (t) { t.en.forEach(function (f) { forms.add(words(f).join(" ")); }); });
-      this.readerOf.forEach(function (entry, w) { forms.add(words(w).join(" ")); });
-    }
-    return this.writtenForms.has(text);
-  };
-  // The English phrase an entry of the reader's vocabulary leads to first (cross-border e-commerce, national standards),
-  // typed on the English site: one concept, read with the entry's other terms, as a reader's word is -> {entry, word}.
-  Engine.prototype.officialTerm = function (text) {
-    if (this.lang !== "en" || CJK.test(text)) return null;
-    var self = this;
-    if (!this.officialKeys) {
-      this.officialKeys = new Map();
-      this.lexicon.reader.forEach(function (entry) {
-        var first = singular(entry.to[0]);
-        if (first.indexOf(" ") > 0 && !self.officialKeys.has(first)) self.officialKeys.set(first, { entry: entry, word: entry.to[0].toLowerCase() });
-      });
-    }
-    return this.officialKeys.get(singular(text)) || null;
-  };
-  // English: runs of words that name a glossary term, a reader's phrase or a term it leads to. Of the ways to cut the
-  // query into such runs, the one whose runs hold the most words that are not question words ("a good patent agent":
-  // patent agent, not good patent); on a tie, the longest run first, from the left.
-  Engine.prototype.englishSpans = function (text) {
-    var list = words(text), self = this, n = list.length, best = new Array(n + 1).fill(0), step = new Array(n + 1).fill(1);
-    for (var i = n - 1; i >= 0; i--) {
-      best[i] = -1;
-      for (var k = n - i; k >= 1; k--) {
-        var span = list.slice(i, i + k).join(" ");
-        // the comparison leaves "IP" out: a run begins or ends with it only as written ("IP insurance", but "Hong Kong
-        // IP firm": Hong Kong)
-        if (k > 1 && (list[i] === "ip" || list[i + k - 1] === "ip") && !self.writtenForm(span)) continue;
-        if (k > 1 && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length || self.officialTerm(span))) continue;
-        var held = (k > 1 ? list.slice(i, i + k).filter(function (w) { return !self.ignored.has(w); }).length : 0) + best[i + k];
-        if (held > best[i]) { best[i] = held; step[i] = k; }
-      }
-    }
-    var out = [];
-    for (var at = 0; at < n; at += step[at]) out.push(list.slice(at, at + step[at]).join(" "));
-    return out;
-  };
-
-  // The glossary terms a text names in one language (English compared by stems); with `names`, themes and agencies too.
-  Engine.prototype.termsNamed = function (text, lang, names) {
-    var self = this, key = lang === "en" ? this.key(text) : null;
-    if (lang === "en" && !key) return [];
-    var pool = names ? this.lexicon.glossary.concat(this.lexicon.names) : this.lexicon.glossary;
-    return pool.filter(function (term) {
-      return term[lang].some(function (form) { return lang === "en" ? self.key(form) === key : form === text; });
-    });
-  };
-  // A reader's word as typed or (English) in the singular. Words are not compared by stem, which would fold words of
-  // another sense: a patent "granted" is not a "grant" of money, and "register my brand" is not "registered my brand"
-  // (squatting); the vocabulary lists the forms readers type.
-  function singular(text) {
-    return words(text).map(function (w) {
-      return w.replace(/ies$/, "y").replace(/(ss|x|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
-    }).join(" ");
-  }
-  // -> {entry, word}: the entry and its word as the vocabulary writes it ("IP lawsuits": lawsuit)
-  Engine.prototype.readerMatch = function (text) {
-    if (this.readerOf.has(text)) return { entry: this.readerOf.get(text), word: text };
-    if (CJK.test(text)) return null;
-    var self = this;
-    if (!this.readerKeys) {
-      this.readerKeys = new Map();
-      this.readerOf.forEach(function (entry, w) {
-        if (!CJK.test(w) && !self.readerKeys.has(singular(w))) self.readerKeys.set(singular(w), { entry: entry, word: w });
-      });
-    }
-    var key = singular(text);
-    return key ? this.readerKeys.get(key) || this.officialTerm(text) || null : null;
-  };
-  Engine.prototype.readerEntry = function (text) { var m = this.readerMatch(text); return m ? m.entry : null; };
 
   // One piece of a query as the index can look it up: its wordings in the index's language, closest first, each
   // with a weight; `mapped` when the reader's vocabulary supplied them.
@@ -154,13 +77,14 @@
     var match = literal ? null : this.readerMatch(piece), entry = match && match.entry;
     if (entry) {
       if (asTyped) add(match.word, 1, true, true);
-      entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i), i < 2, i === 0); });
-      mapped = true;
+      // a plan's term, typed, is held as typed; the entry's other terms only add to the score
+      entry.to.forEach(function (t, i) { add(t, MAPPED_WEIGHT / (1 + 0.6 * i), i < 2 && !match.official, i === 0); });
+      mapped = !match.official;
     }
     if (!asTyped && !terms.length && !entry) return null;  // nothing to look up in this language
-    // `known`: a word of the site's or the reader's vocabulary or a term it leads to, not only a word the browser's
+    // `known`: a word of the site's or the reader's vocabulary, or a term it leads to, not only a word the browser's
     // segmenter found
-    var known = terms.length > 0 || !!entry || (pieceLang === "zh" && this.vocabulary.has(piece)) || this.officialTerm(piece);
+    var known = terms.length > 0 || !!entry || (pieceLang === "zh" && this.vocabulary.has(piece));
     return { typed: piece, alts: alts, mapped: mapped && alts.length > (asTyped ? 1 : 0), entry: entry, known: known };
   };
 
@@ -257,7 +181,7 @@
         forms.forEach(function (f) { whole.push({ cls: CLASS.SYNONYM, text: f, weight: 1 }); });
       }
     }
-    var entry = literal ? null : this.readerEntry(text);
+    var said = literal ? null : this.readerMatch(text), entry = said && !said.official ? said.entry : null;  // a reader's word
     var understood = null;
     if (entry && !mapped) {
       entry.to.forEach(function (t, i) { whole.push({ cls: CLASS.MAPPED, text: t, weight: MAPPED_WEIGHT / (1 + 0.6 * i) }); });

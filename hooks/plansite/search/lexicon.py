@@ -114,17 +114,13 @@ class Lexicon:
 
     def _answers(self, lang: str) -> list[dict]:
         plan_index = {p["id"]: n for n, p in enumerate(self.site.plans)}
-        reader_keys: dict[str, list[list]] = {}
-        for entry in self.site.reader["words"]:
-            for theme_id in entry.get("themes", [])[:1]:
-                reader_keys.setdefault(theme_id, []).extend([fold(w), 1] for side in LANGS for w in entry["reader"].get(side, []))
         out = []
         for theme in self.site.themes.values():
             tagged = self.site.theme_items(theme["id"])
             out.append({"kind": "theme", "title": ident.plain(theme["name"], lang), "url": f"themes/{theme['id']}/",
                         "finder": f"finder/?theme={theme['id']}",
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in tagged),
-                        "keys": self._theme_keys(theme) + reader_keys.get(theme["id"], []),
+                        "keys": self._theme_keys(theme),  # and the reader's words about it (search-engine.js adds them)
                         "member_urls": [ident.url(i) for i in tagged]})
         for term in self.site.glossary:
             forms = chinese_forms(term)

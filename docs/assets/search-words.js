@@ -1,0 +1,86 @@
+// The site's search engine, looking words up in the vocabularies (see search-engine.js): the glossary terms a text
+// names, a reader's word as written or in the singular, the plans' terms its entry leads to, and an English query cut
+// into runs of such words. search-reading.js reads a query with them.
+(function () {
+  "use strict";
+  var S = window.PlanSearch, Engine = S && S.Engine;
+  if (!Engine || Engine.prototype.readerMatch) return;  // the core not loaded, or this file loaded already
+  var CJK = S._.CJK, words = S._.words;
+
+  // The glossary terms a text names in one language (English compared by stems); with `names`, themes and agencies too.
+  Engine.prototype.termsNamed = function (text, lang, names) {
+    var self = this, key = lang === "en" ? this.key(text) : null;
+    if (lang === "en" && !key) return [];
+    var pool = names ? this.lexicon.glossary.concat(this.lexicon.names) : this.lexicon.glossary;
+    return pool.filter(function (term) {
+      return term[lang].some(function (form) { return lang === "en" ? self.key(form) === key : form === text; });
+    });
+  };
+  // A reader's word as typed or (English) in the singular. Words are not compared by stem, which would fold words of
+  // another sense: a patent "granted" is not a "grant" of money, and "register my brand" is not "registered my brand"
+  // (squatting); the vocabulary lists the forms readers type.
+  function singular(text) {
+    return words(text).map(function (w) {
+      return w.replace(/ies$/, "y").replace(/(ss|x|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
+    }).join(" ");
+  }
+  // -> {entry, word}: the entry and its word as the vocabulary writes it ("bank loans": bank loan)
+  Engine.prototype.readerMatch = function (text) {
+    if (this.readerOf.has(text)) return { entry: this.readerOf.get(text), word: text };
+    if (CJK.test(text)) return null;
+    var self = this;
+    if (!this.readerKeys) {
+      this.readerKeys = new Map();
+      this.readerOf.forEach(function (entry, w) {
+        if (!CJK.test(w) && !self.readerKeys.has(singular(w))) self.readerKeys.set(singular(w), { entry: entry, word: w });
+      });
+    }
+    var key = singular(text);
+    return key ? this.readerKeys.get(key) || this.officialTerm(text) || null : null;
+  };
+  Engine.prototype.readerEntry = function (text) { var m = this.readerMatch(text); return m ? m.entry : null; };
+  // The English phrase an entry of the reader's vocabulary leads to first (cross-border e-commerce, national standards),
+  // typed on the English site: one concept, read with the entry's other terms, as a reader's word is -> {entry, word}.
+  Engine.prototype.officialTerm = function (text) {
+    if (this.lang !== "en" || CJK.test(text)) return null;
+    var self = this;
+    if (!this.officialKeys) {
+      this.officialKeys = new Map();
+      this.lexicon.reader.forEach(function (entry) {
+        var first = singular(entry.to[0]);
+        if (first.indexOf(" ") > 0 && !self.officialKeys.has(first)) self.officialKeys.set(first, { entry: entry, word: entry.to[0].toLowerCase(), official: true });
+      });
+    }
+    return this.officialKeys.get(singular(text)) || null;
+  };
+  // An English wording of the glossary, the names or the reader's vocabulary, word for word.
+  Engine.prototype.writtenForm = function (text) {
+    if (!this.writtenForms) {
+      var forms = this.writtenForms = new Set(), lex = this.lexicon;
+      lex.glossary.concat(lex.names).forEach(function (t) { t.en.forEach(function (f) { forms.add(words(f).join(" ")); }); });
+      this.readerOf.forEach(function (entry, w) { forms.add(words(w).join(" ")); });
+    }
+    return this.writtenForms.has(text);
+  };
+  // English: runs of words that name a glossary term, a reader's phrase or a term it leads to. Of the ways to cut the
+  // query into such runs, the one whose runs hold the most words that are not question words ("a good patent agent":
+  // patent agent, not good patent); on a tie, the longest run first, from the left.
+  Engine.prototype.englishSpans = function (text) {
+    var list = words(text), self = this, n = list.length, best = new Array(n + 1).fill(0), step = new Array(n + 1).fill(1);
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = -1;
+      for (var k = n - i; k >= 1; k--) {
+        var span = list.slice(i, i + k).join(" ");
+        // the comparison leaves "IP" out: a run begins or ends with it only as written ("IP insurance", but "Hong Kong
+        // IP firm": Hong Kong)
+        if (k > 1 && (list[i] === "ip" || list[i + k - 1] === "ip") && !self.writtenForm(span)) continue;
+        if (k > 1 && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length || self.officialTerm(span))) continue;
+        var held = (k > 1 ? list.slice(i, i + k).filter(function (w) { return !self.ignored.has(w); }).length : 0) + best[i + k];
+        if (held > best[i]) { best[i] = held; step[i] = k; }
+      }
+    }
+    var out = [];
+    for (var at = 0; at < n; at += step[at]) out.push(list.slice(at, at + step[at]).join(" "));
+    return out;
+  };
+})();
