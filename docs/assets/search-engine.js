@@ -38,6 +38,7 @@
   function words(text) { return fold(text).match(WORD) || []; }
   // A query as the reader meant it: folded, spaces collapsed, and no space between two Chinese characters.
   function normalize(query) { return fold(query).replace(/ +/g, " ").trim().replace(CJK_PAIR, "$1"); }
+  // The part of a query that is read (MAX_QUERY).
   function clip(query) {
     if (query.length <= MAX_QUERY) return query;
     var cut = query.slice(0, MAX_QUERY);

@@ -207,8 +207,8 @@
   };
 
   // A query of several concepts names a theme when one of them does (by the theme's wordings, or a reader's word
-  // about it). Of those themes, the answer card is the one most of the first items ranked belong to (IP lawsuit
-  // abroad: overseas protection, not judicial protection); on a tie, the rarest concept's.
+  // about it). Of those themes, the answer card is the one most of the first items ranked belong to (申请专利政府有补贴吗:
+  // creation incentives, not protection centres); on a tie, the rarest concept's.
   var CARD_FROM = 5;  // the first items ranked that choose among the themes
   Engine.prototype.conceptAnswer = function (concepts, results) {
     var self = this, top = results.filter(function (r) { return self.kindGroup(r.rec) !== "other"; }).slice(0, CARD_FROM);
