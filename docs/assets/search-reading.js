@@ -107,7 +107,7 @@
           var joined = out[i].typed + out[j].typed;
           if (out[i].plan == null && out[j].plan == null && this.termsNamed(joined, "zh").length) {
             var whole = this.concept(joined, literal);
-            if (whole) { out.splice(j, 1); out[i] = whole; j = out.length; }
+            if (whole) { out.splice(j, 1); out[i] = whole; break; }
           }
         }
       }

@@ -32,7 +32,8 @@
     if (!this.readerKeys) {
       this.readerKeys = new Map();
       this.readerOf.forEach(function (entry, w) {
-        if (!CJK.test(w) && !self.readerKeys.has(singular(w))) self.readerKeys.set(singular(w), { entry: entry, word: w });
+        var key = CJK.test(w) ? null : singular(w);
+        if (key && !self.readerKeys.has(key)) self.readerKeys.set(key, { entry: entry, word: w });
       });
     }
     var key = singular(text);
@@ -62,9 +63,10 @@
     }
     return this.writtenForms.has(text);
   };
-  // English: runs of words that name a glossary term, a reader's phrase or a term it leads to. Of the ways to cut the
-  // query into such runs, the one whose runs hold the most words that are not question words ("a good patent agent":
-  // patent agent, not good patent); on a tie, the longest run first, from the left.
+  // English: runs of words that name a glossary term or a reader's phrase (readerEntry: also the term an entry leads
+  // to first). Of the ways to cut the query into such runs, the one whose runs hold the most words that are not
+  // question words ("a good patent agent": patent agent, not good patent); on a tie, the longest run first, from the
+  // left.
   Engine.prototype.englishSpans = function (text) {
     var list = words(text), self = this, n = list.length, best = new Array(n + 1).fill(0), step = new Array(n + 1).fill(1);
     for (var i = n - 1; i >= 0; i--) {
@@ -74,7 +76,7 @@
         // the comparison leaves "IP" out: a run begins or ends with it only as written ("IP insurance", but "Hong Kong
         // IP firm": Hong Kong)
         if (k > 1 && (list[i] === "ip" || list[i + k - 1] === "ip") && !self.writtenForm(span)) continue;
-        if (k > 1 && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length || self.officialTerm(span))) continue;
+        if (k > 1 && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length)) continue;
         var held = (k > 1 ? list.slice(i, i + k).filter(function (w) { return !self.ignored.has(w); }).length : 0) + best[i + k];
         if (held > best[i]) { best[i] = held; step[i] = k; }
       }
