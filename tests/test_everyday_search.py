@@ -335,3 +335,19 @@ def test_a_word_beside_a_reader_word_that_leads_to_it_joins_it(tab, server):
     found = anchors(results_page(tab, server, "", "被侵权了请不起律师，有没有免费帮忙的"))
     assert "维权援助" in tab.inner_text(".search-note"), tab.inner_text(".search-note")
     assert found[0] == "themes/protection-centers/", found[:3]
+
+
+def test_the_us_is_read_as_a_country_and_us_alone_as_a_question_word(tab, server):
+    results_page(tab, server, "/en", "our company got sued for patent infringement in the US")
+    assert "overseas" in tab.inner_text(".search-note"), tab.inner_text(".search-note")
+    results_page(tab, server, "/en", "can you help us find a patent agent")
+    said = tab.inner_text(".search-status") + tab.inner_text(".search-note")
+    assert "overseas" not in said and "patent agency" in said, said
+
+
+def test_checking_others_patents_before_a_launch_leads_to_patent_navigation(tab, server):
+    """查别人的专利 before making a product is a freedom-to-operate search, which the plans call 侵权风险排查."""
+    found = anchors(results_page(tab, server, "", "做新产品前先查查别人的专利"))
+    assert "侵权风险" in tab.inner_text(".search-note"), tab.inner_text(".search-note")
+    assert found[0] == "themes/patent-navigation/", found[:3]
+    assert "没有找到" not in tab.inner_text(".search-page"), "characters of the question named as words not found"
