@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +26,41 @@ PLAN_FACTS = yaml.safe_load((Path(__file__).with_name("plan_facts.yaml")).read_t
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+# pytest-xdist hands whole files to its workers (--dist loadfile), in the order of this list, then the other files: the
+# longest first, so that the run does not end with one worker still on a long file while the other has nothing left.
+# The first two go to the two workers at the start, and one of them needs no build of the site (test_bad_inputs.py):
+# the other worker builds it meanwhile, once for both (made_once).
+LONGEST_FIRST = [
+    "test_accessibility.py", "test_bad_inputs.py", "test_phone_and_keyboard.py", "test_everyday_search.py",
+    "test_search.py", "test_maintainer_scripts.py", "test_traditional.py", "test_browser.py", "test_build.py",
+    "test_fuzz.py", "test_generated_pages.py", "test_addresses.py", "test_language_switch.py", "test_serve.py",
+    "test_incremental.py", "test_home.py", "test_finder.py",
+]
+
+
+# Files that read every built page: one worker runs them all, so that each page is parsed once (parsed).
+EVERY_PAGE = {"test_traditional.py", "test_links.py", "test_typography.py", "test_site.py"}
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each file's tests keep their order
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Scheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return "every page" if Path(file).name in EVERY_PAGE else file
+
+    return Scheduling(config, log)
 
 
 @functools.cache
@@ -62,23 +100,117 @@ def build_site(out: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder filled by make(folder) once per run, however many xdist workers need it: the first to ask makes it
+    while the others wait, then all read it (a build of the site costs seconds of the CPU the other worker needs).
+    Where make fails, it fails alike in every worker that asks."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # this run's folder, above each worker's own
+    folder, failed = base / name, base / f"{name}.failed"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not folder.exists() and not failed.exists():
+            try:
+                folder.mkdir()
+                make(folder)
+            except Exception as exc:
+                failed.write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
+                raise
+    if failed.exists():
+        pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    def build(folder: Path) -> None:
+        result = build_site(folder / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return made_once(tmp_path_factory, "site", build) / "site"
+
+
+# Hostile strings (test_hostile.py) in a task's title and the plan's short title.
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> *bold* & {#id} `code` [link](javascript:alert(1))'
+
+# Three mistakes a maintainer makes (test_addresses.py), then the moves that set them right: a task renamed (gz-t41 ->
+# gz-t41b), a task removed (gz-t50, whose readers are sent to its section), and a theme renamed (talent -> ip-talent: a
+# page).
+MOVES = """\
+moved:
+- {from: /plans/guangzhou/#gz-t41, to: /plans/guangzhou/#gz-t41b}
+- {from: /plans/guangzhou/#gz-t50, to: /plans/guangzhou/#gz-s8-2}
+- {from: /themes/talent/, to: /themes/ip-talent/}
+"""
+
+
+def remove_task(text: str, task_id: str) -> str:
+    """A plan file without the task block of that ID (from its `- task:` line to the next line as little indented)."""
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip() == f"id: {task_id}")
+    start = max(i for i in range(at) if lines[i].strip() == "- task:")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = next(i for i in range(at, len(lines)) if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent)
+    return "".join(lines[:start] + lines[end:])
+
+
+def _plant(root: Path) -> None:
+    """The hostile strings in the Nansha plan, the three mistakes in the Guangzhou plan and the themes."""
+    plan = root / "data/plans/nansha.yaml"
+    text = plan.read_text(encoding="utf-8")
+    title_zh = "          zh: 完善自贸片区知识产权工作机制\n"
+    assert title_zh in text
+    text = text.replace(title_zh, f"          zh: '完善自贸片区知识产权工作机制{HOSTILE}'\n", 1)
+    text = text.replace("  en: Nansha plan\n", f"  en: 'Nansha plan {HOSTILE}'\n", 1)
+    plan.write_text(text, encoding="utf-8")
+
+    plan = root / "data/plans/guangzhou.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("id: gz-t41\n") == 1
+    plan.write_text(remove_task(text.replace("id: gz-t41\n", "id: gz-t41b\n"), "gz-t50"), encoding="utf-8")
+    for path in (root / "data").rglob("*.yaml"):  # the theme's ID wherever it is a tag, in block or flow lists
+        if path.name != "published.yaml":
+            text = re.sub(r"^(\s*- )talent$", r"\1ip-talent", path.read_text(encoding="utf-8"), flags=re.M)
+            text = re.sub(r"(?<=[\[,] )talent(?=[,\]])|(?<=\[)talent(?=[,\]])", "ip-talent", text)
+            path.write_text(text.replace("- id: talent\n", "- id: ip-talent\n"), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def edited_copy(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess, Path]:
+    """A copy of the project with the hostile strings and the three mistakes, built once without the mistakes' moves
+    (and stopped), once with them: (root, the stopped build, the site). One copy for both modules, since the edits are
+    independent of each other (other plans, other fields) and a build costs seconds."""
+
+    def make(folder: Path) -> None:
+        root = copy_project(folder / "repo")
+        _plant(root)
+        stopped = build_site(root / "site-stopped", root)
+        (folder / "stopped.json").write_text(json.dumps([stopped.returncode, stopped.stdout, stopped.stderr]), encoding="utf-8")
+        (root / "data/moved.yaml").write_text(MOVES, encoding="utf-8")
+        built = build_site(root / "site", root)
+        assert built.returncode == 0, built.stdout + built.stderr
+
+    folder = made_once(tmp_path_factory, "edited", make)
+    returncode, stdout, stderr = json.loads((folder / "stopped.json").read_text(encoding="utf-8"))
+    root = folder / "repo"
+    return root, subprocess.CompletedProcess("mkdocs build", returncode, stdout, stderr), root / "site"
+
+
+@functools.cache
+def parsed(file: Path) -> BeautifulSoup:
+    """A built page, parsed once for all the tests that read it (several modules read every page): a test only reads
+    it, or changes a copy of its own."""
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="session")
 def page(site_dir):
     """page('plans/nansha', 'en') -> parsed HTML of that built page."""
 
-    @functools.cache
     def load(path: str, lang: str = "zh") -> BeautifulSoup:
         prefix = "" if lang == "zh" else f"{lang}/"
-        file = site_dir / prefix / path / "index.html" if path else site_dir / prefix / "index.html"
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return parsed(site_dir / prefix / path / "index.html" if path else site_dir / prefix / "index.html")
 
     return load
 
@@ -141,21 +273,53 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def _one_tab(browser):
-    context = browser.new_context()
-    pg = context.new_page()
-    cdp = context.new_cdp_session(pg)
-    yield pg, cdp
-    context.close()
+def _pages(browser):
+    """One page for each set of browser-context options that tests ask for (tab_with), made when first asked for."""
+    pages = {}
+    yield pages
+    for pg, _ in pages.values():
+        pg.context.close()
 
 
 @pytest.fixture
-def tab(_one_tab, server):
-    """A page with a clean slate, as a fresh one would have: empty cache, storage and cookies, the default viewport, no
-    listeners or routes left from another test. It records every request leaving the site's own origin.
+def tab_with(_pages, browser, server):
+    """tab_with(viewport=..., color_scheme=..., is_mobile=..., ...) -> a page of a browser context with these options
+    (browser.new_context's), with a clean slate, as a fresh one would have: empty cache, storage and cookies, the
+    context's viewport, no listeners or routes left from another test. It records every request leaving the site's
+    own origin.
 
-    One page serves every test (a new one costs a renderer process each time, a fifth of a second)."""
-    pg, cdp = _one_tab
+    One page serves every test that asks for the same options (a new one costs a renderer process each time, a fifth
+    of a second or more)."""
+    used = {}
+
+    def get(**options):
+        key = repr(sorted(options.items()))
+        if key not in _pages:
+            context = browser.new_context(**options)
+            pg = context.new_page()
+            _pages[key] = pg, context.new_cdp_session(pg)
+        pg, cdp = _pages[key]
+        if key not in used:
+            used[key] = pg, cdp, _watched(pg, server), options.get("viewport", {"width": 1280, "height": 720})
+        return pg
+
+    yield get
+    for pg, cdp, added, viewport in used.values():
+        if pg.url.startswith("http"):
+            pg.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        pg.goto("about:blank")
+        pg.mouse.move(0, 0)
+        for event, handler in added:
+            type(pg).remove_listener(pg, event, handler)
+        pg.unroute_all(behavior="ignoreErrors")
+        del pg.on
+        pg.context.clear_cookies()
+        cdp.send("Network.clearBrowserCache")
+        pg.set_viewport_size(viewport)
+
+
+def _watched(pg, server: str) -> list:
+    """Record the listeners a test adds to the page, to take them off after it, and the requests leaving the site."""
     added = []
 
     def on(event, handler):
@@ -165,14 +329,10 @@ def tab(_one_tab, server):
     pg.on = on
     pg.outside_requests = []
     pg.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:") else pg.outside_requests.append(r.url))
-    yield pg
-    if pg.url.startswith(server):
-        pg.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-    pg.goto("about:blank")
-    for event, handler in added:
-        type(pg).remove_listener(pg, event, handler)
-    pg.unroute_all(behavior="ignoreErrors")
-    del pg.on
-    pg.context.clear_cookies()
-    cdp.send("Network.clearBrowserCache")
-    pg.set_viewport_size({"width": 1280, "height": 720})
+    return added
+
+
+@pytest.fixture
+def tab(tab_with):
+    """A page of a browser context with Playwright's default options: see tab_with."""
+    return tab_with()

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from plansite.editions import EDITIONS
 
-from conftest import ROOT, build_site, copy_project, serve_directory
+from conftest import ROOT, serve_directory
 
 PREFIXES = [edition.prefix for edition in EDITIONS]  # "", "zh-hant/", "en/"
 
@@ -57,44 +57,11 @@ def test_every_plan_item_and_term_of_the_site_is_recorded(site_dir):
         assert len(ids) >= 5 and {f"/{page}/#{id_}" for id_ in ids} - record == set(), file
 
 
-# Three mistakes a maintainer makes, then the moves that set them right: a task renamed (gz-t41 -> gz-t41b), a task
-# removed (gz-t50, whose readers are sent to its section), and a theme renamed (talent -> ip-talent: a page).
-MOVES = """\
-moved:
-- {from: /plans/guangzhou/#gz-t41, to: /plans/guangzhou/#gz-t41b}
-- {from: /plans/guangzhou/#gz-t50, to: /plans/guangzhou/#gz-s8-2}
-- {from: /themes/talent/, to: /themes/ip-talent/}
-"""
-
-
-def remove_task(text: str, task_id: str) -> str:
-    """A plan file without the task block of that ID (from its `- task:` line to the next line as little indented)."""
-    lines = text.splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.strip() == f"id: {task_id}")
-    start = max(i for i in range(at) if lines[i].strip() == "- task:")
-    indent = len(lines[start]) - len(lines[start].lstrip())
-    end = next(i for i in range(at, len(lines)) if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent)
-    return "".join(lines[:start] + lines[end:])
-
-
 @pytest.fixture(scope="module")
-def moved(tmp_path_factory):
-    """A copy of the project with the three mistakes: built once without their moves (and stopped), once with them."""
-    root = copy_project(tmp_path_factory.mktemp("moved"))
-    plan = root / "data/plans/guangzhou.yaml"
-    text = plan.read_text(encoding="utf-8")
-    assert text.count("id: gz-t41\n") == 1
-    plan.write_text(remove_task(text.replace("id: gz-t41\n", "id: gz-t41b\n"), "gz-t50"), encoding="utf-8")
-    for path in (root / "data").rglob("*.yaml"):  # the theme's ID wherever it is a tag, in block or flow lists
-        if path.name != "published.yaml":
-            text = re.sub(r"^(\s*- )talent$", r"\1ip-talent", path.read_text(encoding="utf-8"), flags=re.M)
-            text = re.sub(r"(?<=[\[,] )talent(?=[,\]])|(?<=\[)talent(?=[,\]])", "ip-talent", text)
-            path.write_text(text.replace("- id: talent\n", "- id: ip-talent\n"), encoding="utf-8")
-    stopped = build_site(root / "site-stopped", root)
-    (root / "data/moved.yaml").write_text(MOVES, encoding="utf-8")
-    built = build_site(root / "site", root)
-    assert built.returncode == 0, built.stdout + built.stderr
-    return root, stopped, root / "site"
+def moved(edited_copy):
+    """A copy of the project with three mistakes (conftest.MOVES), built once without their moves (and stopped), once
+    with them."""
+    return edited_copy
 
 
 def test_without_a_recorded_move_the_build_stops_naming_each_address(moved):

@@ -27,9 +27,8 @@ def test_no_request_leaves_the_origin(tab, server, path):
     assert tab.outside_requests == []
 
 
-def test_phone_width_has_no_horizontal_scroll(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
-    tab = context.new_page()
+def test_phone_width_has_no_horizontal_scroll(tab_with, server):
+    tab = tab_with(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
     for path in ("/plans/guangzhou/", "/en/plans/guangzhou/", "/en/plans/nansha/", "/"):
         tab.goto(server + path)
         # Wide content (tables) may scroll inside its own box; nothing in the page body may stick out.
@@ -40,7 +39,6 @@ def test_phone_width_has_no_horizontal_scroll(browser, server):
             .map(e => e.tagName + '.' + e.className).slice(0, 5);
         }""")
         assert wide == [], f"{path}: {wide}"
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -53,23 +51,17 @@ def subpath_server(site_dir, tmp_path_factory):
 
 
 @pytest.mark.parametrize("path", ["/", "/en/plans/guangzhou/", "/themes/", "/en/finder/?theme=pledge-financing", "/downloads/"])
-def test_site_works_from_a_sub_path(browser, subpath_server, path):
-    context = browser.new_context()
-    tab = context.new_page()
+def test_site_works_from_a_sub_path(tab, subpath_server, path):
     failed = []
     tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     open_page(tab, subpath_server + path)
     links = tab.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-    context.close()
     assert failed == []
     assert all(link.startswith(subpath_server) for link in links if link.startswith("http://127.0.0.1"))
 
 
-def test_search_works_from_a_sub_path(browser, subpath_server):
-    context = browser.new_context()
-    tab = context.new_page()
+def test_search_works_from_a_sub_path(tab, subpath_server):
     tab.goto(subpath_server + "/search/?q=质押融资")
     tab.wait_for_selector(".search-page[data-state=done]", timeout=15000)
     hrefs = tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.href)")
-    context.close()
     assert any(h.startswith(subpath_server + "/plans/nansha/") for h in hrefs), hrefs[:5]

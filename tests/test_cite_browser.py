@@ -86,12 +86,10 @@ def test_copy_button_works_without_the_clipboard_api(browser, server):
     context.close()
 
 
-def test_without_javascript_the_citation_reads_with_a_slot_for_the_date(browser, server):
-    context = browser.new_context(java_script_enabled=False)
-    tab = context.new_page()
+def test_without_javascript_the_citation_reads_with_a_slot_for_the_date(tab_with, server):
+    tab = tab_with(java_script_enabled=False)
     tab.goto(server + "/plans/zhuhai/")
     box = tab.locator(".plan-document details.cite-plan")
     box.locator("summary").click()
     assert box.locator(".cite-text").first.inner_text() == "珠海市市场监督管理局（珠海市知识产权局）. 珠海市知识产权事业发展“十四五”规划[EB/OL]. (2022-01-10)[引用日期]. plans/zhuhai/."
     assert box.locator("button").count() == 0  # no button that could not work
-    context.close()

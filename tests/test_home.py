@@ -34,16 +34,14 @@ def test_navigation_is_visible_and_every_section_is_linked(page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_form_submits_to_the_results_page_without_javascript(browser, server, lang):
-    context = browser.new_context(java_script_enabled=False)
-    tab = context.new_page()
+def test_search_form_submits_to_the_results_page_without_javascript(tab_with, server, lang):
+    tab = tab_with(java_script_enabled=False)
     tab.goto(f"{server}{prefix(lang)}/")
     query = "质押融资" if lang == "zh" else "pledge financing"
     tab.fill("form.home-search input[name=q]", query)
     with tab.expect_navigation():
         tab.click("form.home-search button")
     assert unquote(tab.url).replace("+", " ") == f"{server}{prefix(lang)}/search/?q={query}"
-    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -91,15 +89,13 @@ def test_progress_summary_counts_every_indicator(site, page, lang):
 
 @pytest.mark.parametrize("width", [375, 1440])
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_page_fits_the_screen(browser, server, lang, width):
-    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=width < 500)
-    tab = context.new_page()
+def test_home_page_fits_the_screen(tab_with, server, lang, width):
+    tab = tab_with(viewport={"width": width, "height": 800}, is_mobile=width < 500)
     tab.goto(f"{server}{prefix(lang)}/")
     tab.wait_for_selector("form.home-search")
     overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     search_box = tab.locator("form.home-search input").bounding_box()
     first_plan = tab.locator(".home-plans li").first.bounding_box()
-    context.close()
     assert overflow <= 0
     assert search_box["y"] < 800 and search_box["width"] > 150  # the search box is on the first screen
     assert first_plan["y"] < (1200 if width < 500 else 800)

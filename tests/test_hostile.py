@@ -5,25 +5,13 @@ import json
 
 import pytest
 
-from conftest import build_site, copy_project, open_page, serve_directory
-
-HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> *bold* & {#id} `code` [link](javascript:alert(1))'
+from conftest import HOSTILE, open_page, serve_directory
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("hostile"))
-    plan = root / "data/plans/nansha.yaml"
-    text = plan.read_text(encoding="utf-8")
-    title_zh = "          zh: 完善自贸片区知识产权工作机制\n"
-    assert title_zh in text
-    text = text.replace(title_zh, f"          zh: '完善自贸片区知识产权工作机制{HOSTILE}'\n", 1)
-    text = text.replace("  en: Nansha plan\n", f"  en: 'Nansha plan {HOSTILE}'\n", 1)
-    plan.write_text(text, encoding="utf-8")
-    out = root / "site"
-    result = build_site(out, root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def hostile_site(edited_copy):
+    """The site built from data with hostile strings (and other, independent edits: see edited_copy)."""
+    return edited_copy[2]
 
 
 def test_hostile_strings_are_escaped_in_html(hostile_site):

@@ -2,6 +2,9 @@
 each kind of edit, the pages it gives must be exactly those of a full render of the edited data."""
 from __future__ import annotations
 
+import contextlib
+import os
+
 import pytest
 from plansite import inputs
 from plansite.load import DocumentCache, load_site
@@ -25,12 +28,32 @@ EDITS = {
 }
 
 
-@pytest.mark.parametrize("edit", EDITS)
-def test_a_rebuild_after_an_edit_gives_the_pages_of_a_full_render(tmp_path, edit):
-    root = copy_project(tmp_path)
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A copy of the project, loaded and rendered as under `mkdocs serve`: (root, its documents, its pages). Each test
+    edits one file and puts it back as it was, so that each starts from this state."""
+    root = copy_project(tmp_path_factory.mktemp("incremental"))
     cache = DocumentCache()
-    before = render_all(load_site(root, cache), inputs.shared_key(inputs.fingerprint(root), root))
+    return root, cache, render_all(load_site(root, cache), inputs.shared_key(inputs.fingerprint(root), root))
 
+
+@contextlib.contextmanager
+def edited(path, text: str, tick: int):
+    """The file with this text, modified `tick` ns after its own time (no two edits look alike to the cache), then back
+    as it was, modification time included."""
+    original, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(mtime + tick, mtime + tick))
+    try:
+        yield
+    finally:
+        path.write_bytes(original)
+        os.utime(path, ns=(mtime, mtime))
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_rebuild_after_an_edit_gives_the_pages_of_a_full_render(served, edit):
+    root, cache, before = served
     name, old, new, changed = EDITS[edit]
     path = root / name
     text = path.read_text(encoding="utf-8")
@@ -41,11 +64,11 @@ def test_a_rebuild_after_an_edit_gives_the_pages_of_a_full_render(tmp_path, edit
         text = text[:en] + "Today, " + text[en:]
     else:
         text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
 
-    site = load_site(root, cache)
-    after = render_all(site, inputs.shared_key(inputs.fingerprint(root), root), before)
-    full = render_all(site)
+    with edited(path, text, tick=1 + list(EDITS).index(edit)):
+        site = load_site(root, cache)
+        after = render_all(site, inputs.shared_key(inputs.fingerprint(root), root), before)
+        full = render_all(site)
     assert after.pages.keys() == full.pages.keys()
     assert [rel for rel in full.pages if after.pages[rel] != full.pages[rel]] == []
     for base in changed:

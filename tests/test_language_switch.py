@@ -50,11 +50,9 @@ def test_switching_language_keeps_the_heading_scrolled_to(tab, server):
     assert 0 <= top < 200
 
 
-def test_plain_link_without_javascript_opens_the_other_language(browser, server):
-    context = browser.new_context(java_script_enabled=False)
-    tab = context.new_page()
+def test_plain_link_without_javascript_opens_the_other_language(tab_with, server):
+    tab = tab_with(java_script_enabled=False)
     tab.goto(server + "/en/plans/guangzhou/#gz-t27")
     href = tab.get_attribute("a.md-select__link[hreflang='zh-Hans']", "href")
     tab.goto(server + "/en/plans/guangzhou/" + href)
     assert tab.url == server + "/plans/guangzhou/"
-    context.close()

@@ -26,9 +26,8 @@ def test_style_sheet_drops_rules_for_elements_no_page_has_and_properties_nothing
     assert purge_css(css, used) == ":root{--kept:red;--script:2px}.a p{y:1}.a:not(img){z:1}.a{color:var(--kept)}"
 
 
-def test_theme_style_sheet_still_styles_the_header_navigation_and_tables(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    tab = context.new_page()
+def test_theme_style_sheet_still_styles_the_header_navigation_and_tables(tab_with, server):
+    tab = tab_with(viewport={"width": 1440, "height": 900})
     tab.goto(server + "/en/plans/guangzhou/")
     style = tab.evaluate("""() => {
       const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
@@ -36,7 +35,6 @@ def test_theme_style_sheet_still_styles_the_header_navigation_and_tables(browser
               sidebar: css('.md-sidebar--primary', 'position'), select: css('.md-select__inner', 'opacity'),
               typeset: css('.md-typeset', 'fontSize')};
     }""")
-    context.close()
     assert style["header"] == "sticky" and style["headerColour"] != "rgba(0, 0, 0, 0)"
     assert style["sidebar"] == "sticky" and style["select"] == "0"
     assert style["typeset"] == "16px"
@@ -53,10 +51,9 @@ def test_content_is_in_the_html_without_javascript(page):
     assert len(items) == 50
 
 
-def test_theme_style_sheet_keeps_the_states_its_script_sets(browser, server):
+def test_theme_style_sheet_keeps_the_states_its_script_sets(tab_with, server):
     # Classes Material's script adds at run time are not in the HTML; the cut style sheet must keep their rules.
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    tab = context.new_page()
+    tab = tab_with(viewport={"width": 1440, "height": 900})
     tab.goto(server + "/en/plans/guangzhou/")
     tab.wait_for_selector("html.js")
     tab.mouse.wheel(0, 6000)
@@ -68,5 +65,4 @@ def test_theme_style_sheet_keeps_the_states_its_script_sets(browser, server):
       const toc = document.querySelector('.md-nav--secondary');
       return {passed: colour(toc.querySelector('.md-nav__link--passed')), ahead: colour([...toc.querySelectorAll('.md-nav__link')].pop())};
     }""")
-    context.close()
     assert colours["passed"] != colours["ahead"]  # read sections are greyed (toc.follow)

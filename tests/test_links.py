@@ -11,6 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import parsed
+
 IDS = re.compile(r"""\bid=["']([^"']+)["']""")
 
 
@@ -20,12 +22,8 @@ def html_files(site_dir: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def pages(site_dir) -> dict[Path, tuple[str, BeautifulSoup]]:
-    """Every built page, read and parsed once for the tests below: {file: (text, soup)}."""
-    out = {}
-    for file in html_files(site_dir):
-        text = file.read_text(encoding="utf-8")
-        out[file] = text, BeautifulSoup(text, "html.parser")
-    return out
+    """Every built page, read and parsed, for the tests below: {file: (text, soup)}."""
+    return {file: (file.read_text(encoding="utf-8"), parsed(file)) for file in html_files(site_dir)}
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir, pages):

@@ -95,29 +95,27 @@ def _focus_by_keyboard(tab, selector: str) -> dict:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_kind_of_control_shows_a_focus_ring(browser, server, scheme):
-    context = browser.new_context(viewport=WIDE, color_scheme=scheme)
-    tab = context.new_page()
-    seen, problems = set(), []
+def test_every_kind_of_control_shows_a_focus_ring(tab_with, server, scheme):
+    tab = tab_with(viewport=WIDE, color_scheme=scheme)
+    seen, problems, opened = set(), [], None
     for path, selector in CONTROLS:
-        if tab.url != server + path:
+        if path != opened:
             open_page(tab, server + path)
             tab.wait_for_function("() => window.document$ !== undefined")  # the theme's script has started
+            opened = path
         ring = _focus_by_keyboard(tab, selector)
         assert ring, f"{path} {selector}: nothing focused"
         seen.add(ring["kind"])
         if not (ring["visible"] and ring["style"] != "none" and ring["width"] >= 2 and ring["contrast"] >= 3):
             problems.append(f"{path} {selector}: {ring}")
-    context.close()
     assert problems == []
     assert {"a", "button[submit]", "button[reset]", "button[button]", "input[search]", "input[checkbox]", "input[radio]", "select[select-one]", "summary"} <= seen
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_tab_order_on_a_phone_shows_a_ring_on_each_stop(browser, server, scheme):
+def test_tab_order_on_a_phone_shows_a_ring_on_each_stop(tab_with, server, scheme):
     """On a phone, from the top of a plan page: the drawer's button is a stop, the closed drawer is not."""
-    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
-    tab = context.new_page()
+    tab = tab_with(viewport=PHONE, color_scheme=scheme)
     tab.goto(server + "/en/plans/guangzhou/")
     stops = []
     for _ in range(12):
@@ -128,15 +126,13 @@ def test_tab_order_on_a_phone_shows_a_ring_on_each_stop(browser, server, scheme)
         stops.append(ring["what"])
         assert ring["visible"] and ring["width"] >= 2 and ring["contrast"] >= 3, ring
         assert tab.evaluate("() => { const r = document.activeElement.getBoundingClientRect(); return r.right > 0 && r.left < innerWidth; }"), ring
-    context.close()
     assert any("md-header__button" in s and s.startswith("label") for s in stops), stops
 
 
 @pytest.mark.parametrize("path", ["/en/plans/guangzhou/", "/themes/pledge-financing/", "/progress/"])
-def test_table_of_contents_is_in_the_phone_menu(browser, server, path):
+def test_table_of_contents_is_in_the_phone_menu(tab_with, server, path):
     """With the keyboard alone: open the drawer, open the page's contents, follow a section link."""
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
+    tab = tab_with(viewport=PHONE)
     tab.goto(server + path)
     tab.wait_for_function("() => window.document$ !== undefined")  # the theme's script opens a focused toggle with Enter
     tab.focus(".md-header label[for=__drawer]")
@@ -160,7 +156,6 @@ def test_table_of_contents_is_in_the_phone_menu(browser, server, path):
     assert tab.evaluate("() => document.activeElement.getAttribute('href')") == target
     tab.keyboard.press("Enter")
     tab.wait_for_url("**" + target)
-    context.close()
 
 
 # Tables in the main content wider than the screen, and chart text drawn under 12 px.
@@ -183,9 +178,8 @@ PAGE_KINDS = ["", "plans/", "plans/guangzhou/", "plans/zhongshan/", "themes/", "
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_tables_and_charts_fit_a_phone(browser, server, lang):
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
+def test_tables_and_charts_fit_a_phone(tab_with, server, lang):
+    tab = tab_with(viewport=PHONE)
     problems = {}
     for kind in PAGE_KINDS:
         path = ("/" if lang == "zh" else "/en/") + (kind if lang == "zh" else kind.replace("专利", "patent"))
@@ -193,25 +187,21 @@ def test_tables_and_charts_fit_a_phone(browser, server, lang):
         found = tab.evaluate(TOO_WIDE_OR_SMALL)
         if found:
             problems[path] = found[:3]
-    context.close()
     assert problems == {}
 
 
-def test_the_fit_check_finds_a_wide_table_and_small_chart_text(browser, server):
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
+def test_the_fit_check_finds_a_wide_table_and_small_chart_text(tab_with, server):
+    tab = tab_with(viewport=PHONE)
     tab.goto(server + "/indicators/")
     tab.add_style_tag(content=".md-typeset div.cards table { display: table !important; min-width: 700px !important; } .chart-figure svg { max-width: 200px !important; }")
     found = tab.evaluate(TOO_WIDE_OR_SMALL)
-    context.close()
     wide, small = [f for f in found if f.startswith("table")], [f for f in found if f.startswith("chart text")]
     assert wide and small
 
 
 @pytest.mark.parametrize("path", ["/en/indicators/", "/indicators/", "/en/themes/", "/en/plans/"])
-def test_nothing_is_clipped_between_the_sidebars_at_1280_px(browser, server, path):
-    context = browser.new_context(viewport=WIDE)
-    tab = context.new_page()
+def test_nothing_is_clipped_between_the_sidebars_at_1280_px(tab_with, server, path):
+    tab = tab_with(viewport=WIDE)
     tab.goto(server + path)
     tab.wait_for_function("() => window.document$ !== undefined")
     clipped = tab.evaluate("""() => {
@@ -223,21 +213,20 @@ def test_nothing_is_clipped_between_the_sidebars_at_1280_px(browser, server, pat
       }
       return out;
     }""")
-    context.close()
     assert clipped == []
 
 
 @pytest.mark.parametrize("path", ["/plans/guangzhou/", "/en/agencies/gz-ip-leading-group-members/"])
-def test_header_titles_show_whole_or_not_at_all(browser, server, path):
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
+def test_header_titles_show_whole_or_not_at_all(tab_with, server, path):
+    tab = tab_with(viewport=PHONE)
     tab.goto(server + path)
     site_name_shown = {}
     for width in (390, 600, 800, 1024, 1280):
         tab.set_viewport_size({"width": width, "height": 800})
         for scrolled in (0, 3000):
             tab.evaluate(f"window.scrollTo(0, {scrolled})")
-            tab.wait_for_timeout(100)
+            # two frames on: the header has been laid out at this width and scroll, and its observers have run
+            tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
             topics = tab.evaluate("""() => [...document.querySelectorAll('.md-header__topic')].map(t => {
               const text = t.firstElementChild;
               return {cut: text.scrollWidth > text.clientWidth, hidden: getComputedStyle(t).visibility === 'hidden', text: text.textContent.trim()};
@@ -245,15 +234,13 @@ def test_header_titles_show_whole_or_not_at_all(browser, server, path):
             for topic in topics:
                 assert not topic["cut"] or topic["hidden"], (width, topic)
             site_name_shown[width] = not topics[0]["hidden"]
-    context.close()
     assert not site_name_shown[390] and site_name_shown[1280]  # a phone has no room for the site's name; a wide screen has
 
 
 @pytest.mark.parametrize("path", ["/end-of-period/", "/en/progress/", "/plans/zhuhai/", "/en/plans/zhuhai/",
                                   "/zh-hant/plans/guangzhou/", "/about/"])
-def test_touch_targets_are_24_px(browser, server, path):
-    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
-    tab = context.new_page()
+def test_touch_targets_are_24_px(tab_with, server, path):
+    tab = tab_with(viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True)
     tab.goto(server + path)
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate("axe.run(document, {runOnly: ['target-size']})")
@@ -267,5 +254,4 @@ def test_touch_targets_are_24_px(browser, server, path):
         tab.wait_for_function("s => document.querySelector(s).getBoundingClientRect().height > 0", arg=selector)
         again = tab.evaluate("s => axe.run({include: [s]}, {runOnly: ['target-size']})", selector)
         small += [{"target": n["target"], "html": n["html"][:120]} for v in again["violations"] for n in v["nodes"]]
-    context.close()
     assert small == [], json.dumps(small, ensure_ascii=False)

@@ -11,9 +11,8 @@ AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 
 
 @pytest.mark.parametrize("path", ["/end-of-period/", "/en/end-of-period/", "/progress/", "/en/progress/"])
-def test_readable_on_a_phone_without_javascript(browser, server, path):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
-    tab = context.new_page()
+def test_readable_on_a_phone_without_javascript(tab_with, server, path):
+    tab = tab_with(viewport={"width": 375, "height": 740}, java_script_enabled=False)
     tab.goto(server + path)
     tab.wait_for_selector("table[id], section.trajectory")
     wide = tab.evaluate("""() => {
@@ -29,7 +28,6 @@ def test_readable_on_a_phone_without_javascript(browser, server, path):
         assert tab.locator("#trajectory-gz-i1-0 .traj-status .status").is_visible()
     else:
         assert tab.locator('tr[data-indicator="zh-i1"] .caution-flag').first.is_visible()
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["/end-of-period/", "/en/end-of-period/"])

@@ -12,6 +12,8 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import ROOT, copy_project
 
 # In the text of task ns-t1, which the page carries as HTML set aside from Markdown (hooks/plansite/rawhtml.py).
@@ -34,9 +36,11 @@ def _wait_for(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-@contextlib.contextmanager
-def serving(tmp_path):
-    """scripts/serve on a copy of the project (as a fresh clone has it); yields (root, port, log file)."""
+@pytest.fixture(scope="module")
+def serving(tmp_path_factory):
+    """scripts/serve on a copy of the project (as a fresh clone has it), one for the tests below: each edits other
+    data; yields (root, port, log file)."""
+    tmp_path = tmp_path_factory.mktemp("serve")
     root = copy_project(tmp_path / "repo")
     shutil.copytree(ROOT / "scripts", root / "scripts")
     for requirements in ROOT.glob("requirements*.txt"):
@@ -57,72 +61,72 @@ def serving(tmp_path):
             serve.wait(timeout=30)
 
 
-def test_an_edit_shows_in_the_browser_after_one_rebuild(tmp_path, browser):
-    with serving(tmp_path) as (root, port, log):
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.goto(f"http://127.0.0.1:{port}/en/plans/nansha/")
-        tab.wait_for_selector("#ns-t1")
-        time.sleep(1)  # the watcher's first look at the files
+def test_an_edit_shows_in_the_browser_after_one_rebuild(serving, browser):
+    root, port, log = serving
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"http://127.0.0.1:{port}/en/plans/nansha/")
+    tab.wait_for_selector("#ns-t1")
+    time.sleep(1)  # the watcher's first look at the files
 
-        plan = root / "data/plans/nansha.yaml"
-        text = plan.read_text(encoding="utf-8")
-        assert text.count(OLD) == 1
-        builds_before = log.read_text().count("Detected file changes")
-        plan.write_text(text.replace(OLD, NEW), encoding="utf-8")
+    plan = root / "data/plans/nansha.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count(OLD) == 1
+    builds_before = log.read_text().count("Detected file changes")
+    plan.write_text(text.replace(OLD, NEW), encoding="utf-8")
 
-        tab.locator("#ns-t1 + .item p", has_text="keep stepping up exchanges of work").first.wait_for(state="attached", timeout=30000)
-        time.sleep(2)  # long enough for a second build to have started, had the generated pages started one
-        assert log.read_text().count("Detected file changes") == builds_before + 1, log.read_text()
-        context.close()
+    tab.locator("#ns-t1 + .item p", has_text="keep stepping up exchanges of work").first.wait_for(state="attached", timeout=30000)
+    time.sleep(2)  # long enough for a second build to have started, had the generated pages started one
+    assert log.read_text().count("Detected file changes") == builds_before + 1, log.read_text()
+    context.close()
 
-        def open_data_has_it():
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/data/tasks.csv") as response:
-                    return "exchanges of work" in response.read().decode("utf-8")
-            except urllib.error.HTTPError as error:  # not written yet: the process writing it started with the build
-                if error.code == 404:
-                    return False
-                raise
-        _wait_for(open_data_has_it, 60, "the open data to follow")
-        assert "Traceback" not in log.read_text()
+    def open_data_has_it():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/data/tasks.csv") as response:
+                return "exchanges of work" in response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:  # not written yet: the process writing it started with the build
+            if error.code == 404:
+                return False
+            raise
+    _wait_for(open_data_has_it, 60, "the open data to follow")
+    assert "Traceback" not in log.read_text()
 
 
-def test_broken_data_is_shown_on_every_page_until_it_is_fixed(tmp_path, browser):
+def test_broken_data_is_shown_on_every_page_until_it_is_fixed(serving, browser):
     """The page open in the browser shows the problem by itself, any other page answers at once with it (MkDocs would
     leave every request waiting), and the page comes back when the data is fixed."""
-    with serving(tmp_path) as (root, port, log):
-        base = f"http://127.0.0.1:{port}"
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.goto(base + "/en/plans/guangzhou/")
-        tab.wait_for_selector("#gz-t41")
-        time.sleep(1)  # the watcher's first look at the files
+    root, port, log = serving
+    base = f"http://127.0.0.1:{port}"
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(base + "/en/plans/guangzhou/")
+    tab.wait_for_selector("#gz-t41")
+    time.sleep(1)  # the watcher's first look at the files
 
-        sources = root / "data/progress/sources.yaml"
-        good = sources.read_text(encoding="utf-8")
-        assert good.count("  date: 2022-04-26\n") == 1
-        line = good[:good.index("  date: 2022-04-26\n")].count("\n") + 1
-        sources.write_text(good.replace("  date: 2022-04-26\n", "  date: 2025-13-45\n"), encoding="utf-8")
+    sources = root / "data/progress/sources.yaml"
+    good = sources.read_text(encoding="utf-8")
+    assert good.count("  date: 2022-04-26\n") == 1
+    line = good[:good.index("  date: 2022-04-26\n")].count("\n") + 1
+    sources.write_text(good.replace("  date: 2022-04-26\n", "  date: 2025-13-45\n"), encoding="utf-8")
 
-        row = tab.locator("tr.problem")
-        row.wait_for(timeout=30000)  # the open page reloaded by itself
-        assert [cell.strip() for cell in row.locator("td").all_inner_texts()] == [
-            "data/progress/sources.yaml", f"{line}:9", "sources[0].date", "'2025-13-45' is not a real date (month must be in 1..12)"]
-        assert tab.locator("html").get_attribute("lang") == "en"
+    row = tab.locator("tr.problem")
+    row.wait_for(timeout=30000)  # the open page reloaded by itself
+    assert [cell.strip() for cell in row.locator("td").all_inner_texts()] == [
+        "data/progress/sources.yaml", f"{line}:9", "sources[0].date", "'2025-13-45' is not a real date (month must be in 1..12)"]
+    assert tab.locator("html").get_attribute("lang") == "en"
 
-        for path in ("/", "/plans/nansha/", "/en/glossary/", "/no/such/page/"):
-            started = time.monotonic()
-            with contextlib.suppress(urllib.error.HTTPError), urllib.request.urlopen(base + path, timeout=5) as response:
-                raise AssertionError(f"{path} answered {response.status} while the data is broken")
-            assert time.monotonic() - started < 1, path
-        try:
-            urllib.request.urlopen(base + "/plans/nansha/", timeout=5)
-        except urllib.error.HTTPError as error:
-            assert error.code == 500 and "sources[0].date" in error.read().decode("utf-8")
+    for path in ("/", "/plans/nansha/", "/en/glossary/", "/no/such/page/"):
+        started = time.monotonic()
+        with contextlib.suppress(urllib.error.HTTPError), urllib.request.urlopen(base + path, timeout=5) as response:
+            raise AssertionError(f"{path} answered {response.status} while the data is broken")
+        assert time.monotonic() - started < 1, path
+    try:
+        urllib.request.urlopen(base + "/plans/nansha/", timeout=5)
+    except urllib.error.HTTPError as error:
+        assert error.code == 500 and "sources[0].date" in error.read().decode("utf-8")
 
-        sources.write_text(good, encoding="utf-8")
-        tab.wait_for_selector("#gz-t41", timeout=30000)  # back by itself
-        assert tab.locator("tr.problem").count() == 0
-        context.close()
-        assert "Traceback" not in log.read_text()
+    sources.write_text(good, encoding="utf-8")
+    tab.wait_for_selector("#gz-t41", timeout=30000)  # back by itself
+    assert tab.locator("tr.problem").count() == 0
+    context.close()
+    assert "Traceback" not in log.read_text()

@@ -2,6 +2,7 @@
 the official Simplified text and nothing else; the editions named in every page's head and in the sitemap."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, parsed
 
 HK2S = opencc.OpenCC("hk2s")
 S2HK = opencc.OpenCC("s2hk")
@@ -31,14 +32,11 @@ def edition_pages(site_dir: Path, prefix: str) -> dict[str, Path]:
     return pages
 
 
-def soup_of(file: Path) -> BeautifulSoup:
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-
-def reader_text(soup: BeautifulSoup) -> str:
-    """What a reader reads: the text, without code samples, scripts and style sheets, and the attributes that are
-    shown or spoken (titles, labels, placeholders, the search box's wording)."""
-    soup = BeautifulSoup(str(soup), "html.parser")
+@functools.cache  # read by two tests
+def reader_text(file: Path) -> str:
+    """What a reader reads of a page: the text, without code samples, scripts and style sheets, and the attributes that
+    are shown or spoken (titles, labels, placeholders, the search box's wording)."""
+    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")  # a parse of its own: the tags go
     for tag in soup(["pre", "code", "script", "style"]):
         tag.decompose()
     shown = [value for tag in soup.find_all(True) for key, value in tag.attrs.items()
@@ -79,9 +77,9 @@ def test_every_simplified_page_has_a_traditional_twin_with_the_same_anchors(site
     simplified, traditional = edition_pages(site_dir, ""), edition_pages(site_dir, "zh-hant")
     assert len(simplified) > 70 and set(traditional) == set(simplified)
     for path, file in simplified.items():
-        twin = soup_of(traditional[path])
+        twin = parsed(traditional[path])
         assert twin.html["lang"] == "zh-Hant-HK", path
-        ids = {tag["id"] for tag in soup_of(file).select("article [id]")}
+        ids = {tag["id"] for tag in parsed(file).select("article [id]")}
         assert ids == {tag["id"] for tag in twin.select("article [id]")}, path
 
 
@@ -89,7 +87,7 @@ def test_traditional_pages_hold_no_simplified_text(site_dir):
     problems = {}
     pages = edition_pages(site_dir, "zh-hant")
     for path, file in pages.items():
-        text = reader_text(soup_of(file))
+        text = reader_text(file)
         assert re.search(r"[\u4e00-\u9fff]", text), path
         found = leftovers(text)
         if found:
@@ -144,8 +142,8 @@ def test_every_chinese_field_of_the_plans_round_trips():
 
 def test_corrections_apply_where_opencc_goes_wrong(site_dir):
     """Each correction of data/traditional.yaml shows in the Traditional pages, and OpenCC's own rendering does not."""
-    pages = {path: reader_text(soup_of(file)) for path, file in edition_pages(site_dir, "zh-hant").items()}
-    simplified = {path: reader_text(soup_of(file)) for path, file in edition_pages(site_dir, "").items()}
+    pages = {path: reader_text(file) for path, file in edition_pages(site_dir, "zh-hant").items()}
+    simplified = {path: reader_text(file) for path, file in edition_pages(site_dir, "").items()}
     for c in CORRECTIONS:
         where = [path for path, text in simplified.items() if c["simplified"] in text]
         assert where, c["simplified"]
@@ -182,7 +180,7 @@ def test_every_page_names_its_editions_in_its_head(site_dir):
         rel = file.relative_to(site_dir)
         if rel.parts[0] in ("search-index", "data", "assets"):
             continue
-        links = soup_of(file).head.select("link[rel=alternate][hreflang]")
+        links = parsed(file).head.select("link[rel=alternate][hreflang]")
         assert [link["hreflang"] for link in links] == ALTERNATES, rel
         targets = {link["hreflang"]: (file.parent / link["href"]).resolve() for link in links}
         for target in targets.values():

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from conftest import ROOT
+from conftest import ROOT, parsed
 
 FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff00-\uffef]")  # CJK punctuation (、。《》「」【】) and full-width forms (：，（）)
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -30,7 +30,7 @@ def stray_full_width(html: BeautifulSoup) -> list[str]:
 
 @pytest.fixture(scope="module")
 def english_pages(site_dir) -> dict[str, BeautifulSoup]:
-    pages = {file.relative_to(site_dir).as_posix(): BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser") for file in sorted((site_dir / "en").rglob("*.html"))}
+    pages = {file.relative_to(site_dir).as_posix(): parsed(file) for file in sorted((site_dir / "en").rglob("*.html"))}
     assert len(pages) > 50
     return pages
 
@@ -170,7 +170,7 @@ def test_chinese_pages_use_full_width_punctuation(site_dir):
     pages = chinese_editions(site_dir)
     assert len(pages) > 50
     root_lang = pages[site_dir / "index.html"]
-    found = {file.relative_to(site_dir): ascii_after_chinese(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")) for file in pages}
+    found = {file.relative_to(site_dir): ascii_after_chinese(parsed(file)) for file in pages}
     offenders = {}
     for path, hits in found.items():
         if pages[site_dir / path] == root_lang:
