@@ -104,8 +104,13 @@
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(all ? words.count_concepts : words.count_concepts_none, { q: q, n: all, k: results.concepts });
-    var some = results.length - all - passing;
-    return sentences([line, some ? format(all || results.exact ? words.count_some : words.count_some_only, { n: some }) : "",
+    // With none holding them all, the first tier is shown and the rest waits (search.js): say how many come closest.
+    var closest = all || results.exact ? 0 : results.filter(function (r) {
+      return r.cls === results[0].cls && !(r.passing && r.held === results.concepts);
+    }).length;
+    var some = results.length - all - passing - closest;
+    return sentences([line, closest ? format(words.count_closest, { n: closest }) : "",
+                      some ? format(all || results.exact || closest ? words.count_some : words.count_some_only, { n: some }) : "",
                       passing ? format(words.count_passing, { n: passing, k: results.concepts }) : ""]);
   }
 

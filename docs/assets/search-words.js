@@ -37,8 +37,22 @@
       });
     }
     var key = singular(text);
-    return key ? this.readerKeys.get(key) || this.officialTerm(text) || null : null;
+    if (!key) return null;
+    var found = this.readerKeys.get(key) || this.officialTerm(text);
+    for (var i = 0, forms = found ? [] : baseForms(text); !found && i < forms.length; i++) found = this.readerKeys.get(singular(forms[i]));
+    return found || null;
   };
+  // A phrase with its words in -ing read in their plain form ("raising money": raise money), as a reader's word is
+  // looked up when not found as typed; the other endings of a verb stay apart (see singular).
+  function baseForms(text) {
+    var forms = [""];
+    words(text).forEach(function (w) {
+      var stem = w.length > 5 && /ing$/.test(w) ? w.slice(0, -3) : null;
+      var options = stem ? [stem, stem + "e"].concat(/([b-df-hj-np-tv-z])\1$/.test(stem) ? [stem.slice(0, -1)] : []) : [w];
+      forms = [].concat.apply([], forms.map(function (f) { return options.map(function (o) { return f ? f + " " + o : o; }); }));
+    });
+    return forms.length > 1 ? forms.slice(0, 27) : [];
+  }
   Engine.prototype.readerEntry = function (text) { var m = this.readerMatch(text); return m ? m.entry : null; };
   // The English phrase an entry of the reader's vocabulary leads to first (cross-border e-commerce, national standards),
   // typed on the English site: one concept, read with the entry's other terms, as a reader's word is -> {entry, word}.

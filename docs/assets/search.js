@@ -24,8 +24,11 @@
   // every whole-query match and every item holding them all.
   function partial(r, results) { return !whole(r) && (r.held < results.concepts || !!r.passing); }
   // Results that wait behind a button: those that are not whole-query matches, when there are whole-query matches;
-  // those holding only some of the concepts, when some hold them all.
-  function waiting(r, found) { return found.hasWhole ? !whole(r) : found.allHeld > 0 && partial(r, found.results); }
+  // those holding only some of the concepts, when some hold them all; when none holds them all, those below the
+  // first tier (the records holding the most of them, the vocabularies' words counting first: search-ranking.js).
+  function waiting(r, found) {
+    return found.hasWhole ? !whole(r) : found.allHeld > 0 ? partial(r, found.results) : r.cls > found.results[0].cls;
+  }
 
   // An excerpt of the text around the match, with the match marked.
   function excerpt(engine, doc, phrases, size) {
