@@ -395,3 +395,15 @@ def test_a_word_in_ing_is_read_as_the_reader_word_of_its_plain_form(tab, server)
     assert "themes/pledge-financing/" in found[:3] or any(a in found[:3] for a in ("gz-t27", "ns-t13", "zs-t2-8")), found
     results_page(tab, server, "/en", "our company got sued for patent infringement in the US")
     assert "Not found" not in tab.inner_text(".search-note"), tab.inner_text(".search-note")
+
+
+@pytest.mark.parametrize("query, verb", [
+    ("former employee took our source code to a rival", "took"),
+    ("can HK residents take the patent attorney exam", "take"),
+])
+def test_light_verbs_of_an_english_question_are_left_out(tab, server, query, verb):
+    """"took", "take", "getting" say nothing about the subject: they are neither searched for nor named as not found."""
+    results_page(tab, server, "/en", query)
+    said = tab.inner_text(".search-note") + tab.inner_text(".search-status")
+    read = re.sub(r"\(read from “[^”]*”\)|“[^”]*” as typed|typed, “[^”]*”", "", said)
+    assert not re.search(rf"\b{verb}\b", read), said
