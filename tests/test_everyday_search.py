@@ -407,3 +407,12 @@ def test_light_verbs_of_an_english_question_are_left_out(tab, server, query, ver
     said = tab.inner_text(".search-note") + tab.inner_text(".search-status")
     read = re.sub(r"\(read from “[^”]*”\)|“[^”]*” as typed|typed, “[^”]*”", "", said)
     assert not re.search(rf"\b{verb}\b", read), said
+
+
+def test_punctuation_ends_a_run_of_single_characters(tab, server):
+    """Characters on either side of a comma are never read as one word: 厂用，收 is not 厂用收; and 授权给 (granting
+    someone the use of a patent) is licensing."""
+    found = anchors(results_page(tab, server, "", "把专利授权给别的厂用，收多少钱合适"))
+    note = tab.inner_text(".search-note")
+    assert "厂用收" not in note and "许可" in note, note
+    assert found[0] == "themes/commercialization/", found[:3]

@@ -49,7 +49,11 @@
       var run = "";
       for (var at = 0; at < n; at += step[at]) {
         var piece = chunk.substr(at, step[at]);
-        if (!browser.has(at) && !CJK.test(piece)) continue;  // punctuation
+        if (!browser.has(at) && !CJK.test(piece)) {  // punctuation: it ends a run of single characters
+          if (run) out.push(run);
+          run = "";
+          continue;
+        }
         if (piece.length === 1 && CJK.test(piece) && !self.ignored.has(piece)) { run += piece; continue; }
         if (run) out.push(run);
         run = "";
