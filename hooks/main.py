@@ -41,6 +41,7 @@ from plansite.postprocess import finish_not_found, finish_page, finish_sitemap  
 from plansite.problems import DataError, Problem  # noqa: E402
 from plansite.search import write_search_index  # noqa: E402
 from plansite.strings import strings  # noqa: E402
+from plansite.javascript import minify_scripts  # noqa: E402
 from plansite.stylesheet import purge_theme_css  # noqa: E402
 from plansite.traditional import Converter  # noqa: E402
 
@@ -246,5 +247,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     write_open_data(state.site, state.site_dir, state.converter)
     purge_theme_css(state.site_dir)
+    minify_scripts(state.site_dir)
     write_search_index(state.site, state.site_dir, state.converter)
     finish_sitemap(state.site_dir, config.site_url)

@@ -264,7 +264,7 @@ def fetched(site: Path, browser) -> dict:
                 local = local / "index.html"
             raw += local.stat().st_size
             sent += as_sent(local)
-            if "/search-index/" in url or url.endswith("/search.js") or url.endswith("/search-engine.js"):
+            if "/search-index/" in url or re.search(r"/assets/search[\w-]*\.js$", url):  # the index and every search script
                 search_sent += as_sent(local)
         out[name] = {"requests": len(urls), "raw": raw, "sent": sent, "search_sent": search_sent}
     httpd.shutdown()

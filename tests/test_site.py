@@ -6,7 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PLAN_FACTS, parsed
+from conftest import PLAN_FACTS, ROOT, parsed
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -172,3 +172,14 @@ def test_the_not_found_page_speaks_every_edition_and_leads_home(site_dir):
     switcher = {a["hreflang"]: a["href"] for a in html.select("a[hreflang]")}
     assert switcher == {"zh-Hans": "/", "zh-Hant": "/zh-hant/", "en": "/en/"}
     assert not (site_dir / "en/404.html").exists() and not (site_dir / "zh-hant/404.html").exists()
+
+
+def test_the_sites_own_scripts_are_sent_without_comments(site_dir):
+    """Each script of docs/assets/ is in the built site, minified (the preview keeps them as written)."""
+    sources = sorted((ROOT / "docs/assets").glob("*.js"))
+    assert len(sources) >= 10
+    for source in sources:
+        built = (site_dir / "assets" / source.name).read_text(encoding="utf-8")
+        written = source.read_text(encoding="utf-8")
+        assert "// " in written and "// " not in built, source.name
+        assert len(built) < 0.85 * len(written), (source.name, len(built), len(written))
