@@ -204,10 +204,8 @@ def test_when_no_item_holds_every_word_the_closest_come_first_and_the_rest_wait(
     status = tab.inner_text(".search-status")
     assert shown, status
     assert not re.search(r"(^|\D)0 ", status), status
-    closest = int(re.search(r"最接近的 (\d+) 条|(\d+) results? comes? closest", status).group(1) or
-                  re.search(r"(\d+) results? comes? closest", status).group(1))
-    rest = int(re.search(r"另有 (\d+) 条只包含其中部分词语|(\d+) more contains? some of them", status).group(1) or
-               re.search(r"(\d+) more contains? some of them", status).group(1))
+    closest = int(next(filter(None, re.search(r"最接近的 (\d+) 条|(\d+) results? comes? closest", status).groups())))
+    rest = int(next(filter(None, re.search(r"另有 (\d+) 条只包含其中部分词语|(\d+) more contains? some of them", status).groups())))
     card = int(tab.locator(".search-answer").is_visible())  # its link comes first; its record is not listed again
     assert len(shown) - card in (min(closest, 10), min(closest - card, 10)), (len(shown), status)
     button = tab.locator(".search-partial")

@@ -104,9 +104,9 @@
     if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(all ? words.count_concepts : words.count_concepts_none, { q: q, n: all, k: results.concepts });
-    // With none holding them all, the first tier is shown and the rest waits (search.js): say how many come closest.
+    // With none holding them all, only the first tier is shown and the rest waits (ui.waiting): say how many that is.
     var closest = all || results.exact ? 0 : results.filter(function (r) {
-      return r.cls === results[0].cls && !(r.passing && r.held === results.concepts);
+      return !ui.waiting(r, found) && !(r.passing && r.held === results.concepts);
     }).length;
     var some = results.length - all - passing - closest;
     return sentences([line, closest ? format(words.count_closest, { n: closest }) : "",

@@ -39,7 +39,7 @@
     var key = singular(text);
     if (!key) return null;
     var found = this.readerKeys.get(key) || this.officialTerm(text);
-    for (var i = 0, forms = found ? [] : baseForms(text); !found && i < forms.length; i++) found = this.readerKeys.get(singular(forms[i]));
+    if (!found) baseForms(text).some(function (form) { return (found = self.readerKeys.get(singular(form))); });
     return found || null;
   };
   // A phrase with its words in -ing read in their plain form ("raising money": raise money), as a reader's word is
