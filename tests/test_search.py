@@ -175,6 +175,24 @@ def test_header_box_on_a_phone_suggests_as_you_type_and_opens_with_the_keyboard(
     context.close()
 
 
+def test_english_stems_are_fetched_only_once_english_is_typed_on_a_chinese_edition(tab, server):
+    """The stems of English words are a sixth of a first search's index: a Chinese query does without them."""
+    fetched = []
+    tab.on("request", lambda r: fetched.append(r.url))
+    tab.goto(server + "/zh-hant/plans/guangzhou/")
+    box = tab.locator("header #header-search-q")
+    box.type("質押融資")
+    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === '質押融資'")
+    assert "質押融資" in tab.locator("#header-search-list [role=option]").first.inner_text()
+    assert any(u.endswith("/search-index/zh-hant/lexicon.json") for u in fetched)
+    assert not any(u.endswith("stems.json") for u in fetched), fetched
+    box.fill("")
+    box.type("pledge financing")
+    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === 'pledge financing'")
+    assert "質押融資" in tab.locator("#header-search-list [role=option]").first.inner_text()
+    assert [u for u in fetched if u.endswith("stems.json")] == [server + "/search-index/zh-hant/stems.json"]
+
+
 def test_enter_in_the_header_box_opens_the_results_page(tab, server):
     tab.goto(server + "/plans/guangzhou/")
     tab.fill("#header-search-q", "海外维权")

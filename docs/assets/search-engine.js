@@ -85,9 +85,12 @@
     this.lang = lang;
     this.files = new Map();
     this.postings = new Map();
-    this.ready = Promise.all([this.json("meta.json"), this.json("lexicon.json")]).then(function (parts) {
+    // The stems of English words are fetched with the rest on the English edition, and on the Chinese ones only
+    // for a query with English words in it (wordsFor).
+    this.ready = Promise.all([this.json("meta.json"), this.json("lexicon.json"), lang === "en" ? this.json("stems.json") : null]).then(function (parts) {
       this.meta = parts[0];
       this.lexicon = parts[1];
+      this.lexicon.stems = parts[2];
       this.prepare();
       return this;
     }.bind(this));
@@ -111,6 +114,13 @@
       ["zh", "en"].forEach(function (lang) {
         entry[lang] = entry[lang].map(function (w) { var f = fold(w); if (!self.shown.has(f)) self.shown.set(f, w); return f; });
       });
+    });
+    // A glossary or agency card is named by its entry's wordings, the first in each language most strongly.
+    var named = lex.glossary.concat(lex.names);
+    lex.answers.forEach(function (a) {
+      if (a.words === undefined) return;
+      var entry = named[a.words], others = entry.zh.slice(1).concat(entry.en.slice(1));
+      a.keys = [[entry.zh[0], 2], [entry.en[0], 2]].concat(others.map(function (w) { return [w, 1]; }));
     });
     var vocabulary = new Set(lex.vocabulary), longest = 0;
     lex.glossary.forEach(function (term) { term.zh.forEach(function (f) { vocabulary.add(f); }); });
@@ -158,17 +168,6 @@
     if (has(converted, term)) return converted[term];
     return this.shown.get(term) || term;
   };
-
-  Engine.prototype.stem = function (word) {
-    var stems = this.lexicon.stems;
-    if (has(stems, word)) return stems[word];
-    var tries = [word.replace(/ies$/, "y"), word.replace(/es$/, ""), word.replace(/s$/, ""), word.replace(/ing$/, ""), word.replace(/ed$/, "")];
-    for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
-    return word;
-  };
-  Engine.prototype.stems = function (text) { return words(text).map(this.stem, this); };
-  // English compared by stems, "IP" left out ("overseas rights protection" names "overseas IP rights protection").
-  Engine.prototype.key = function (text) { return this.stems(text).filter(function (s) { return s !== "ip"; }).join(" "); };
 
   // --- postings ----------------------------------------------------------------------------------------------
   Engine.prototype.bigrams = function (key) {

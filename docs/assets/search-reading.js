@@ -153,7 +153,7 @@
       if (!text) return { status: raw.trim() ? "punctuation" : "empty", text: text, results: [], answers: [] };
       if (!/[0-9a-z\u3400-\u9fff\uf900-\ufaff]/.test(text)) return { status: "punctuation", text: text, results: [], answers: [] };
       var key = self.simplified(text);
-      return self.run(key, literal).then(function (found) {
+      return self.wordsFor(key).then(function () { return self.run(key, literal); }).then(function (found) {
         found.status = long ? "shortened" : "ok";
         found.text = kept.replace(/\s+/g, " ").trim();  // as the reader typed it, for the messages
         found.literal = literal;

@@ -1,11 +1,29 @@
-// The site's search engine, looking words up in the vocabularies (see search-engine.js): the glossary terms a text
-// names, a reader's word as written or in the singular, the plans' terms its entry leads to, and an English query cut
+// The site's search engine, looking words up in the vocabularies (see search-engine.js): English words by stem, the
+// glossary terms a text names, a reader's word as written or in the singular, the plans' terms its entry leads to, and an English query cut
 // into runs of such words. search-reading.js reads a query with them.
 (function () {
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;
   if (!Engine || Engine.prototype.readerMatch) return;  // the core not loaded, or this file loaded already
-  var CJK = S._.CJK, words = S._.words;
+  var CJK = S._.CJK, words = S._.words, has = S._.has;
+
+  // English words are compared by stem (the index's stems.json, text.stem), fetched with the index on the English
+  // edition and on the Chinese ones for the first query with English words in it.
+  Engine.prototype.wordsFor = function (text) {
+    var lex = this.lexicon;
+    if (lex.stems || !/[a-z]/.test(text)) return Promise.resolve();
+    return this.json("stems.json").then(function (stems) { lex.stems = stems; });
+  };
+  Engine.prototype.stem = function (word) {
+    var stems = this.lexicon.stems || {};  // not fetched: no English word was searched (wordsFor)
+    if (has(stems, word)) return stems[word];
+    var tries = [word.replace(/ies$/, "y"), word.replace(/es$/, ""), word.replace(/s$/, ""), word.replace(/ing$/, ""), word.replace(/ed$/, "")];
+    for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
+    return word;
+  };
+  Engine.prototype.stems = function (text) { return words(text).map(this.stem, this); };
+  // English compared by stems, "IP" left out ("overseas rights protection" names "overseas IP rights protection").
+  Engine.prototype.key = function (text) { return this.stems(text).filter(function (s) { return s !== "ip"; }).join(" "); };
 
   // The glossary terms a text names in one language (English compared by stems); with `names`, themes and agencies too.
   Engine.prototype.termsNamed = function (text, lang, names) {

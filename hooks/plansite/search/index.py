@@ -1,5 +1,6 @@
 """Writing the index: site/search-index/<edition>/ with meta.json (per record: plan, kind and lengths), lexicon.json,
-shards/N.json (postings) and records/N.json (what a result shows)."""
+stems.json (fetched for a query with English words in it), shards/N.json (postings) and records/N.json (what a
+result shows)."""
 from __future__ import annotations
 
 import json
@@ -59,6 +60,7 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
             found["answers"] = [dict(answer, title=show(answer["title"])) for answer in found["answers"]]
             found["display"] = display_forms(found, converter)
         _dump(out / "lexicon.json", found)
+        _dump(out / "stems.json", lexicon.stems(lang))
         for n, shard in enumerate(lang_shards):
             _dump(out / "shards" / f"{n}.json", shard)
         for n, rec in enumerate(records[lang]):

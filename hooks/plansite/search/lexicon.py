@@ -103,7 +103,9 @@ class Lexicon:
         return best[0] if best and best[1] >= 3 else None
 
     def answers(self, lang: str) -> list[dict]:
-        """Answer cards: the theme, glossary and agency pages a query may name. Their text is in their records."""
+        """Answer cards: the theme, glossary and agency pages a query may name. Their text is in their records. A
+        glossary or agency card is named by the wordings of its entry in glossary() + names() ("words": its index
+        there; search-engine.js reads the first wording in each language as its name), a theme card by its "keys"."""
         found = self._answers(lang)
         record_of = {rec.url: n for n, rec in enumerate(self.records[lang])}
         for answer in found:
@@ -122,21 +124,22 @@ class Lexicon:
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in tagged),
                         "keys": self._theme_keys(theme),  # and the reader's words about it (search-engine.js adds them)
                         "member_urls": [ident.url(i) for i in tagged]})
-        for term in self.site.glossary:
+        for n, term in enumerate(self.site.glossary):
             forms = chinese_forms(term)
             containing = self._term_items[term["zh"]]
             theme = self._theme_for_term(forms, containing)
             out.append({"kind": "glossary", "title": term["zh"] if lang == "zh" else term["en"],
                         "url": f"glossary/#{ident.term_id(term)}", "finder": f"finder/?theme={theme}" if theme else "",
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in containing),
-                        "keys": [[fold(term["zh"]), 2], [fold(english_forms(term)[0]), 2]] + [[fold(k), 1] for k in forms[1:] + english_forms(term)[1:]]})
-        for agency in self.site.agency_list():
+                        "words": n})
+        agencies_from = len(self.site.glossary) + len(self.site.themes)  # where names() lists them, after the themes
+        for n, agency in enumerate(self.site.agency_list()):
             refs = [ref for refs in self.site.agency_roles(agency["id"]).values() for ref in refs]
-            keys = [[fold(agency["name"][x]), 2] for x in LANGS] + [[fold(agency["full_name"][x]), 1] for x in LANGS if "full_name" in agency]
             first_plan = refs[0].plan["id"] if refs else ""
             out.append({"kind": "agency", "title": agency["name"][lang], "url": f"agencies/{agency['id']}/",
                         "finder": f"finder/?plan={first_plan}" if first_plan else "",
-                        "counts": self._counts_by_plan(plan_index[ref.plan["id"]] for ref in refs), "keys": keys})
+                        "counts": self._counts_by_plan(plan_index[ref.plan["id"]] for ref in refs),
+                        "words": agencies_from + n})
         return out
 
     @staticmethod
@@ -178,5 +181,4 @@ class Lexicon:
 
     def for_lang(self, lang: str) -> dict:
         return {"vocabulary": self.vocabulary(), "glossary": self.glossary(), "names": self.names(),
-                "reader": self.reader(lang), "ignore": self.ignore(), "plans": self.plans(), "answers": self.answers(lang),
-                "stems": self.stems(lang)}
+                "reader": self.reader(lang), "ignore": self.ignore(), "plans": self.plans(), "answers": self.answers(lang)}
