@@ -355,10 +355,21 @@ def test_two_words_that_make_a_glossary_term_are_read_as_it(tab, server):
     ("", "珠海小公司拿商标去贷款，利息有补贴吗", "pledge-financing"),  # not subsidies: the first item is on loans
     ("/en", "Macau company in a licensing dispute with a Zhuhai partner: mediation or arbitration options?",
      "dispute-resolution"),                                       # not the Greater Bay Area
+    # a theme as broad as enforcement holds some of the first items of any query about infringement: the rarer
+    # concept's theme, for its size, comes first
+    ("", "老字号招牌被人冒用", "trademark-brands"),
+    ("/en", "take an infringer to court", "judicial-protection"),
 ])
 def test_the_answer_card_is_the_theme_of_the_first_items(tab, server, prefix, query, theme):
     found = anchors(results_page(tab, server, prefix, query))
     assert found[0] == f"themes/{theme}/", found[:3]
+
+
+@pytest.mark.parametrize("query", ["patents", "licensing patents from a university"])
+def test_a_word_does_not_name_the_theme_of_a_reader_word_that_shares_its_stem(tab, server, query):
+    """"patentable" is a reader's word about high-value patents; "patents" only shares its stem."""
+    found = anchors(results_page(tab, server, "/en", query))
+    assert found and "themes/high-value-patents/" not in found[:2], found[:3]
 
 
 def test_a_word_beside_a_reader_word_that_leads_to_it_joins_it(tab, server):

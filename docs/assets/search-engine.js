@@ -146,10 +146,6 @@
     for (var j = 0; j + 3 < pairs.length; j += 4) this.hantWords.set(pairs.substr(j, 2), pairs.substr(j + 2, 2));
     this.themeAnswers = new Map();
     lex.answers.forEach(function (a) { if (a.kind === "theme") self.themeAnswers.set(a.url.split("/")[1], a); });
-    // a reader's word names the first theme of its entry (weakly: strength 1), as the index leaves it to say once
-    lex.reader.forEach(function (entry) {
-      if (entry.t) entry.w.forEach(function (w) { self.themeAnswers.get(entry.t[0]).keys.push([w, 1]); });
-    });
   };
 
   // A text in either script in the index's Simplified characters, character for character (offsets stay valid).

@@ -1,4 +1,5 @@
-// The site's search engine, ranking (see search-engine.js): whole-query matches, then BM25 over the concepts.
+// The site's search engine, ranking (see search-engine.js): whole-query matches, then BM25 over the concepts, and
+// the answer card of a query of several concepts.
 (function () {
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;
@@ -26,6 +27,10 @@
     return (wholeTitle ? 3 : 0) + (titleHit ? 2 : 0) + tf / (tf + 1.2 * norm) + KIND_PRIOR[this.meta.kinds[info[1]]];
   };
 
+  Engine.prototype.idf = function (df) {
+    var total = this.meta.records.length;
+    return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  };
   // A concept's share of a record's score: BM25, with the concept's wordings weighted and the title counting more.
   Engine.prototype.bm25 = function (rec, weightedTf, idf) {
     var info = this.meta.records[rec];
@@ -92,7 +97,7 @@
         concepts[k].common = !filters;
         if (filters) counted++;
         if (filters && concepts[k].known) countedKnown++;
-        var idf = Math.log(1 + (total - recs.size + 0.5) / (recs.size + 0.5));
+        var idf = self.idf(recs.size);
         recs.forEach(function (v, rec) {
           var r = byRec.get(rec) || { rec: rec, held: 0, known: 0, closest: 0, score: 0, phrases: [] };
           if (filters && v.core) r.held += 1;
@@ -160,4 +165,26 @@
     return best;
   };
 
+  // A query of several concepts names a theme when one of them does (by the theme's wordings, or a reader's word
+  // about it). Of those themes, the answer card is the one whose items rank first (申请专利政府有补贴吗: creation
+  // incentives, not protection centres), for its size (a broad theme such as enforcement holds some of the first items
+  // of any query about infringement), named by the rarer concept (老字号招牌被人冒用: brands rather than enforcement).
+  var CARD_FROM = 5;  // the first items ranked that choose among the themes
+  Engine.prototype.conceptAnswer = function (concepts, results) {
+    var self = this, top = results.filter(function (r) { return self.kindGroup(r.rec) !== "other"; }).slice(0, CARD_FROM);
+    var best = null;
+    concepts.forEach(function (c) {
+      if (!c.df) return;
+      var named = [c.typed].concat(c.alts.map(function (a) { return a.text; })).map(self.answersFor, self);
+      var themes = [].concat.apply([], named).filter(function (a) { return a.kind === "theme"; });
+      if (c.entry && c.entry.t) themes = c.entry.t.map(function (t) { return self.themeAnswers.get(t); }).concat(themes);
+      themes.forEach(function (theme) {
+        var held = 0;  // the theme's items among the first ranked, the higher the more
+        top.forEach(function (r, rank) { if (theme.members.indexOf(r.rec) >= 0) held += 1 / Math.log2(rank + 2); });
+        var score = held * self.idf(c.df) / Math.sqrt(theme.members.length);
+        if (!best || score > best.score || (score === best.score && c.df < best.df)) best = { df: c.df, score: score, answer: theme };
+      });
+    });
+    return best ? [best.answer] : [];
+  };
 })();

@@ -129,11 +129,14 @@
     return out.every(function (c) { return c.plan != null; }) ? [] : out;
   };
 
-  // Answer cards the query names, strongest first (see lexicon.Lexicon._theme_keys), then theme, glossary, agency.
+  // Answer cards the query names, strongest first (see lexicon.Lexicon._theme_keys), then theme, glossary, agency. A
+  // reader's word names the first theme of its entry weakly (strength 1), found as readerMatch finds it: compared by
+  // stem, "patents" would name what "patentable" does.
   Engine.prototype.answersFor = function (text) {
     var self = this, key = CJK.test(text) ? null : this.key(text), order = ["theme", "glossary", "agency"], found = [];
+    var entry = this.readerEntry(text), own = entry && entry.t ? this.themeAnswers.get(entry.t[0]) : null;
     this.lexicon.answers.forEach(function (a) {
-      var strength = -1;
+      var strength = a === own ? 1 : -1;
       a.keys.forEach(function (pair) {
         var k = pair[0];
         if (k === text || (key && !CJK.test(k) && self.key(k) === key)) strength = Math.max(strength, pair[1]);
@@ -208,27 +211,6 @@
       return { results: results, answers: answers, mapped: mapped, understood: understood, concepts: concepts,
                missing: results.some(function (r) { return r.cls < CLASS.CONCEPTS; }) ? [] : missing };
     });
-  };
-
-  // A query of several concepts names a theme when one of them does (by the theme's wordings, or a reader's word
-  // about it). Of those themes, the answer card is the one most of the first items ranked belong to (申请专利政府有补贴吗:
-  // creation incentives, not protection centres); on a tie, the rarest concept's.
-  var CARD_FROM = 5;  // the first items ranked that choose among the themes
-  Engine.prototype.conceptAnswer = function (concepts, results) {
-    var self = this, top = results.filter(function (r) { return self.kindGroup(r.rec) !== "other"; }).slice(0, CARD_FROM);
-    var best = null;
-    concepts.forEach(function (c) {
-      if (!c.df) return;
-      var named = [c.typed].concat(c.alts.map(function (a) { return a.text; })).map(self.answersFor, self);
-      var themes = [].concat.apply([], named).filter(function (a) { return a.kind === "theme"; });
-      if (c.entry && c.entry.t) themes = c.entry.t.map(function (t) { return self.themeAnswers.get(t); }).concat(themes);
-      themes.forEach(function (theme) {
-        var held = 0;  // the theme's items among the first ranked, the higher the more
-        top.forEach(function (r, rank) { if (theme.members.indexOf(r.rec) >= 0) held += 1 / Math.log2(rank + 2); });
-        if (!best || held > best.held || (held === best.held && c.df < best.df)) best = { df: c.df, held: held, answer: theme };
-      });
-    });
-    return best ? [best.answer] : [];
   };
 
   // Other wordings of the query from the glossary: the whole query, or one term in it, replaced by its synonyms.
