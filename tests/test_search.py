@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from plansite.search.text import fold, shard_of
+from plansite.search.text import fold, shard_of, stem, words
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -115,6 +115,16 @@ def test_chinese_query_on_the_english_site_goes_through_the_glossary(tab, server
     note = tab.locator(".search-note")
     assert note.is_visible() and "pledge financing" in note.inner_text()
     assert results and all(mentions(r, ["pledge financing"]) for r in results[:10])
+
+
+@pytest.mark.parametrize("lang, query, label", [("zh", "数据", "数据来源："), ("en", "data", "Data source:")])
+def test_the_pages_own_labels_are_not_searched(tab, server, lang, query, label):
+    """Every indicator says where its data come from (and every task who leads it): a result holds the word itself."""
+    results = results_page(tab, server, lang, query)
+    assert results
+    for result in results:
+        text = result["text"].replace(label, "")
+        assert fold(query) in fold(text) if lang == "zh" else stem(query) in {stem(w) for w in words(text)}, result
 
 
 def test_filters_by_plan_and_kind_are_kept_in_the_address(tab, server):

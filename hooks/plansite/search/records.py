@@ -22,13 +22,17 @@ class Record:
     title: str
     text: str
     summary: str = ""  # theme, glossary and agency entries: what their answer card says (description, definition)
+    # the text without the page's own labels (牵头单位：, Data source:), which every task or indicator carries: 数据 or
+    # "agency" in a query is not found in them; None when the text has no such label
+    unlabelled: str | None = None
 
     @property
     def indexed(self) -> str:
         """The title, then the text; boxes and indicators end with their label (专栏3, Indicator 2), so that a query
         for 专栏 or 指标 finds them."""
         label = self.label if self.kind in ("box", "indicator") else ""
-        return self.title + "\n" + "\n".join(part for part in (self.text, label) if part)
+        text = self.text if self.unlabelled is None else self.unlabelled
+        return self.title + "\n" + "\n".join(part for part in (text, label) if part)
 
 
 class Records:
@@ -43,16 +47,19 @@ class Records:
     def _paragraphs(self, paragraphs) -> str:
         return self.join(ident.paragraph_text(p, self.lang) for p in paragraphs)
 
-    def _responsibility(self, item: Item) -> str:
+    def _labelled(self, key: str, value: str, labelled: bool) -> str:
+        return s(key, self.lang) + s("colon", self.lang) + value if labelled else value
+
+    def _responsibility(self, item: Item, labelled: bool = True) -> str:
         resp = item.data.get("responsibility") or {}
         lines = []
         for role in ROLES:
             if role in resp:
                 names = s("list_sep", self.lang).join(self.site.agencies[a]["name"][self.lang] for a in resp[role])
-                lines.append(s(role, self.lang) + s("colon", self.lang) + names)
+                lines.append(self._labelled(role, names, labelled))
         return self.join(lines)
 
-    def _indicator(self, item: Item, table: dict) -> str:
+    def _indicator(self, item: Item, table: dict, labelled: bool = True) -> str:
         """What the indicator's row shows besides its name: each quantity with its unit, baseline and target (as the
         table heads them: 基期值（2020年）), and the data source."""
         lines = []
@@ -64,7 +71,7 @@ class Records:
                       for key, field in (("baseline_label", "baseline"), ("target_label", "target")) if m.get(field) is not None]
             lines.append(f"{name} ({unit})".strip() + (colon + sep.join(values) if values else ""))
         if "source" in item.data:
-            lines.append(s("data_source", self.lang) + s("colon", self.lang) + ident.plain(item.data["source"], self.lang))
+            lines.append(self._labelled("data_source", ident.plain(item.data["source"], self.lang), labelled))
         return self.join(lines)
 
     def section_label(self, chapter: dict, section: dict) -> str:
@@ -84,13 +91,17 @@ class Records:
                 section_record = out[-1]
             if "task" in block or "box" in block:
                 item = self.site.items[(block.get("task") or block.get("box"))["id"]]
-                body = self.join([self._paragraphs(item.data["body"]), self._responsibility(item)])
-                out.append(Record(item.kind, ident.url(item), index, ident.label(item, lang), ident.title(item, lang), body))
+                paragraphs = self._paragraphs(item.data["body"])
+                body = self.join([paragraphs, self._responsibility(item)])
+                out.append(Record(item.kind, ident.url(item), index, ident.label(item, lang), ident.title(item, lang), body,
+                                  unlabelled=self.join([paragraphs, self._responsibility(item, labelled=False)])))
             elif "indicators" in block:
                 for number, row in enumerate(block["indicators"]["rows"], start=1):
                     item = self.site.items[row["id"]]
                     label = numbered("indicator_label", number, lang)
-                    out.append(Record("indicator", ident.url(item), index, label, ident.title(item, lang), self._indicator(item, block["indicators"])))
+                    table = block["indicators"]
+                    out.append(Record("indicator", ident.url(item), index, label, ident.title(item, lang), self._indicator(item, table),
+                                      unlabelled=self._indicator(item, table, labelled=False)))
             elif "heading" in block:
                 section_record.text = self.join([section_record.text, ident.plain(block["heading"], lang), self._paragraphs(block["body"])])
             else:
