@@ -59,6 +59,17 @@ def test_english_results_match_by_stem_and_accepted_forms(tab, server, query, fo
         assert not CJK.search(result["text"].split("\n")[0]), result
 
 
+@pytest.mark.parametrize("british, american, first_holds", [
+    ("IP securitisation", "IP securitization", "IP securitization"),
+    ("time-honoured brands", "time-honored brands", "time-honored brand"),
+    ("rapid protection centre", "rapid protection center", "rapid IP protection center"),
+])
+def test_a_british_spelling_finds_what_the_translation_spells_the_american_way(tab, server, british, american, first_holds):
+    typed = results_page(tab, server, "en", british)
+    assert typed and mentions(typed[0], [first_holds]), typed[:2]
+    assert [r["href"] for r in typed] == [r["href"] for r in results_page(tab, server, "en", american)]
+
+
 def test_a_partial_match_never_ranks_above_a_whole_one(tab, server):
     results_page(tab, server, "zh", "海外维权援助")
     more = tab.locator(".search-partial")

@@ -14,11 +14,23 @@
     if (lex.stems || !/[a-z]/.test(text)) return Promise.resolve();
     return this.json("stems.json").then(function (stems) { lex.stems = stems; });
   };
+  // A British spelling in its American form, as the translation writes it (securitisation, analyse, centre, licence,
+  // time-honoured, labelled); used only where the American form is a word of the index (four is not for).
+  function american(word) {
+    return word.replace(/is(e|ed|es|ing|er|ers|ation|ations)$/, "iz$1").replace(/ys(e|ed|es|ing)$/, "yz$1")
+      .replace(/^(\w{3,})our(s|ed|ing|able|ite|ites)?$/, "$1or$2").replace(/tre(s)?$/, "ter$1")
+      .replace(/([cf])ence(s)?$/, "$1ense$2").replace(/ogue(s)?$/, "og$1").replace(/amme(s)?$/, "am$1")
+      .replace(/([ea])ll(ed|ing)$/, "$1l$2");
+  }
   Engine.prototype.stem = function (word) {
     var stems = this.lexicon.stems || {};  // not fetched: no English word was searched (wordsFor)
-    if (has(stems, word)) return stems[word];
-    var tries = [word.replace(/ies$/, "y"), word.replace(/es$/, ""), word.replace(/s$/, ""), word.replace(/ing$/, ""), word.replace(/ed$/, "")];
-    for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
+    var forms = american(word) === word ? [word] : [american(word), word];
+    if (has(stems, forms[0])) return stems[forms[0]];
+    for (var f = 0; f < forms.length; f++) {
+      var w = forms[f];
+      var tries = [w, w.replace(/ies$/, "y"), w.replace(/es$/, ""), w.replace(/s$/, ""), w.replace(/ing$/, ""), w.replace(/ed$/, "")];
+      for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
+    }
     return word;
   };
   Engine.prototype.stems = function (text) { return words(text).map(this.stem, this); };
