@@ -70,6 +70,14 @@ def test_a_british_spelling_finds_what_the_translation_spells_the_american_way(t
     assert [r["href"] for r in typed] == [r["href"] for r in results_page(tab, server, "en", american)]
 
 
+def test_words_joined_by_an_ampersand_are_searched_and_named_as_one(tab, server):
+    """R&D is one word to a reader: its letters are not two concepts (r, d) that any record holding R&D holds."""
+    results = results_page(tab, server, "en", "R&D direction")
+    assert results and all(mentions(r, ["R&D"]) for r in results), results[:3]
+    results_page(tab, server, "en", "M&A patents")
+    assert "“M&A”" in tab.inner_text(".search-note")
+
+
 def test_a_partial_match_never_ranks_above_a_whole_one(tab, server):
     results_page(tab, server, "zh", "海外维权援助")
     more = tab.locator(".search-partial")

@@ -18,7 +18,7 @@
       lines.push([format(words.literal_now, { q: found.text }), " ", el("a", { href: ctx.address({ q: current.q }) }, words.understand)]);
     }
     if (found.missing && found.missing.length && found.results.length) {
-      lines.push([format(words.missing, { words: found.missing.join(words.list_sep) })]);
+      lines.push([format(words.missing, { words: found.missing.map(function (w) { return ui.named(engine, found, w); }).join(words.list_sep) })]);
     }
     lines.forEach(function (parts) {
       var p = el("p", {});

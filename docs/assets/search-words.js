@@ -112,15 +112,22 @@
   // question words ("a good patent agent": patent agent, not good patent); on a tie, the longest run first, from the
   // left.
   Engine.prototype.englishSpans = function (text) {
-    var list = words(text), self = this, n = list.length, best = new Array(n + 1).fill(0), step = new Array(n + 1).fill(1);
+    // words joined by "&" (R&D, M&A) are one run, never cut
+    var list = [], joined = [];
+    (S.fold(text).match(/[a-z0-9]+(?:&[a-z0-9]+)*/g) || []).forEach(function (unit) {
+      unit.split("&").forEach(function (w, j, all) { list.push(w); joined.push(j < all.length - 1); });
+    });
+    var self = this, n = list.length, best = new Array(n + 1).fill(0), step = new Array(n + 1).fill(1);
     for (var i = n - 1; i >= 0; i--) {
       best[i] = -1;
       for (var k = n - i; k >= 1; k--) {
+        if (joined[i + k - 1]) continue;
+        var unit = k > 1 && joined.slice(i, i + k - 1).every(Boolean);
         var span = list.slice(i, i + k).join(" ");
         // the comparison leaves "IP" out: a run begins or ends with it only as written ("IP insurance", but "Hong Kong
         // IP firm": Hong Kong)
         if (k > 1 && (list[i] === "ip" || list[i + k - 1] === "ip") && !self.writtenForm(span)) continue;
-        if (k > 1 && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length)) continue;
+        if (k > 1 && !unit && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length)) continue;
         var held = (k > 1 ? list.slice(i, i + k).filter(function (w) { return !self.ignored.has(w); }).length : 0) + best[i + k];
         if (held > best[i]) { best[i] = held; step[i] = k; }
       }
