@@ -70,6 +70,12 @@ def test_a_british_spelling_finds_what_the_translation_spells_the_american_way(t
     assert [r["href"] for r in typed] == [r["href"] for r in results_page(tab, server, "en", american)]
 
 
+@pytest.mark.parametrize("query, form", [("examined", "examination"), ("examining", "examination")])
+def test_an_english_form_the_plans_do_not_use_finds_the_forms_they_do(tab, server, query, form):
+    results = results_page(tab, server, "en", query)
+    assert results and all(stem(form) in {stem(w) for w in words(r["text"])} for r in results), results[:2]
+
+
 def test_words_joined_by_an_ampersand_are_searched_and_named_as_one(tab, server):
     """R&D is one word to a reader: its letters are not two concepts (r, d) that any record holding R&D holds."""
     results = results_page(tab, server, "en", "R&D direction")

@@ -28,10 +28,18 @@
     if (has(stems, forms[0])) return stems[forms[0]];
     for (var f = 0; f < forms.length; f++) {
       var w = forms[f];
-      var tries = [w, w.replace(/ies$/, "y"), w.replace(/es$/, ""), w.replace(/s$/, ""), w.replace(/ing$/, ""), w.replace(/ed$/, "")];
+      // inflections of a word the index holds in another form (applies, examined, examining, stopped)
+      var tries = [w, w.replace(/ies$/, "y"), w.replace(/es$/, ""), w.replace(/s$/, ""), w.replace(/ing$/, ""), w.replace(/ed$/, ""),
+                   w.replace(/ied$/, "y"), w.replace(/ed$/, "e"), w.replace(/ing$/, "e"), w.replace(/([b-df-hj-np-tv-z])\1(ed|ing)$/, "$1")];
       for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
     }
-    return word;
+    // a form the index does not hold, whose stem it does (examined: examin, as examination)
+    if (this.stemValuesOf !== stems) {
+      this.stemValuesOf = stems;
+      this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
+    }
+    var bare = forms[0].replace(/(ing|ed|es|s|e)$/, "");
+    return bare.length > 3 && this.stemValues.has(bare) ? bare : word;
   };
   Engine.prototype.stems = function (text) { return words(text).map(this.stem, this); };
   // English compared by stems, "IP" left out ("overseas rights protection" names "overseas IP rights protection").
