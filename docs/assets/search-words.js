@@ -22,8 +22,19 @@
       .replace(/([cf])ence(s)?$/, "$1ense$2").replace(/ogue(s)?$/, "og$1").replace(/amme(s)?$/, "am$1")
       .replace(/([ea])ll(ed|ing)$/, "$1l$2");
   }
+  // Memoized: the glossary's and the names' wordings are stemmed again for every run of a query's words.
   Engine.prototype.stem = function (word) {
-    var stems = this.lexicon.stems || {};  // not fetched: no English word was searched (wordsFor)
+    var stems = this.lexicon.stems;
+    if (!stems) return word;  // not fetched: no English word was searched (wordsFor)
+    if (this.stemmedFrom !== stems) {
+      this.stemmedFrom = stems;
+      this.stemmed = new Map();
+      this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
+    }
+    if (!this.stemmed.has(word)) this.stemmed.set(word, lookup(stems, this.stemValues, word));
+    return this.stemmed.get(word);
+  };
+  function lookup(stems, values, word) {
     var forms = american(word) === word ? [word] : [american(word), word];
     if (has(stems, forms[0])) return stems[forms[0]];
     for (var f = 0; f < forms.length; f++) {
@@ -34,13 +45,9 @@
       for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
     }
     // a form the index does not hold, whose stem it does (examined: examin, as examination)
-    if (this.stemValuesOf !== stems) {
-      this.stemValuesOf = stems;
-      this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
-    }
     var bare = forms[0].replace(/(ing|ed|es|s|e)$/, "");
-    return bare.length > 3 && this.stemValues.has(bare) ? bare : word;
-  };
+    return bare.length > 3 && values.has(bare) ? bare : word;
+  }
   Engine.prototype.stems = function (text) { return words(text).map(this.stem, this); };
   // English compared by stems, "IP" left out ("overseas rights protection" names "overseas IP rights protection").
   Engine.prototype.key = function (text) { return this.stems(text).filter(function (s) { return s !== "ip"; }).join(" "); };
