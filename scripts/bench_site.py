@@ -552,7 +552,7 @@ def main() -> int:
         "Query set: tests/search_queries.yaml (" + ", ".join(f"{q['queries']} {name}" for name, q in quality.items() if "typed" not in name) + "); "
         "judged by scripts/search_quality.py against the data. Typed-hant: the Chinese-site queries that differ in "
         "Traditional characters, typed so on the Simplified (zh) and the Traditional (zh-hant) edition, beside the same "
-        "queries typed in Simplified (typed-hans). First-search bytes: the index files, search-engine.js and search.js, as sent.", "",
+        "queries typed in Simplified (typed-hans). First-search bytes: the index files and every search script, as sent.", "",
         "| queries | count | precision@10 | exact-first | recall | success@3 | precision@5 | answered |", "|---|--:|--:|--:|--:|--:|--:|--:|",
         *[f"| {name} | {q['queries']} | " + " | ".join(f"{q[k]:.3f}" if k in q else "" for k in
           ("precision_at_10", "exact_first", "recall", "success_at_3", "precision_at_5", "answered")) + " |" for name, q in quality.items()], "",
