@@ -87,7 +87,8 @@
     this.postings = new Map();
     // The stems of English words are fetched with the rest on the English edition, and on the Chinese ones only
     // for a query with English words in it (wordsFor).
-    this.ready = Promise.all([this.json("meta.json"), this.json("lexicon.json"), lang === "en" ? this.json("stems.json") : null]).then(function (parts) {
+    var stems = lang === "en" ? this.json("stems.json") : null;
+    this.ready = Promise.all([this.json("meta.json"), this.json("lexicon.json"), stems]).then(function (parts) {
       this.meta = parts[0];
       this.lexicon = parts[1];
       this.lexicon.stems = parts[2];

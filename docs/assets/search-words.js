@@ -1,6 +1,6 @@
 // The site's search engine, looking words up in the vocabularies (see search-engine.js): English words by stem, the
-// glossary terms a text names, a reader's word as written or in the singular, the plans' terms its entry leads to, and an English query cut
-// into runs of such words. search-reading.js reads a query with them.
+// glossary terms a text names, a reader's word as written or in the singular, the plans' terms its entry leads to,
+// and an English query cut into runs of such words. search-reading.js reads a query with them.
 (function () {
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;

@@ -122,7 +122,7 @@ class Lexicon:
             out.append({"kind": "theme", "title": ident.plain(theme["name"], lang), "url": f"themes/{theme['id']}/",
                         "finder": f"finder/?theme={theme['id']}",
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in tagged),
-                        "keys": self._theme_keys(theme),  # and the reader's words about it (search-engine.js adds them)
+                        "keys": self._theme_keys(theme),  # a reader's word about it names it too (answersFor)
                         "member_urls": [ident.url(i) for i in tagged]})
         for n, term in enumerate(self.site.glossary):
             forms = chinese_forms(term)
