@@ -26,27 +26,31 @@
   Engine.prototype.stem = function (word) {
     var stems = this.lexicon.stems;
     if (!stems) return word;  // not fetched: no English word was searched (wordsFor)
-    if (this.stemmedFrom !== stems) {
-      this.stemmedFrom = stems;
-      this.stemmed = new Map();
-      this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
-    }
-    if (!this.stemmed.has(word)) this.stemmed.set(word, lookup(stems, this.stemValues, word));
+    if (this.stemmedFrom !== stems) { this.stemmedFrom = stems; this.stemmed = new Map(); this.stemValues = null; }
+    if (!this.stemmed.has(word)) this.stemmed.set(word, this.lookup(stems, word));
     return this.stemmed.get(word);
   };
-  function lookup(stems, values, word) {
-    var forms = american(word) === word ? [word] : [american(word), word];
-    if (has(stems, forms[0])) return stems[forms[0]];
+  Engine.prototype.lookup = function (stems, word) {
+    var us = american(word), forms = us === word ? [word] : [us, word];
     for (var f = 0; f < forms.length; f++) {
       var w = forms[f];
       // inflections of a word the index holds in another form (applies, examined, examining, stopped)
-      var tries = [w, w.replace(/ies$/, "y"), w.replace(/es$/, ""), w.replace(/s$/, ""), w.replace(/ing$/, ""), w.replace(/ed$/, ""),
-                   w.replace(/ied$/, "y"), w.replace(/ed$/, "e"), w.replace(/ing$/, "e"), w.replace(/([b-df-hj-np-tv-z])\1(ed|ing)$/, "$1")];
+      var tries = [w, w.replace(/ies$/, "y"), w.replace(/es$/, ""), w.replace(/s$/, ""), w.replace(/ied$/, "y")]
+        .concat(plainForms(w, "ing"), plainForms(w, "ed"));
       for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
     }
-    // a form the index does not hold, whose stem it does (examined: examin, as examination)
-    var bare = forms[0].replace(/(ing|ed|es|s|e)$/, "");
-    return bare.length > 3 && values.has(bare) ? bare : word;
+    // a form the index does not hold, whose stem it does (examined: examin, as examination); the stems' values are
+    // gathered only for such a word
+    if (!this.stemValues) this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
+    var bare = us.replace(/(ing|ed|es|s|e)$/, "");
+    return bare.length > 3 && this.stemValues.has(bare) ? bare : word;
+  };
+  // The plain forms of a word with an ending (-ing, -ed): without it, with an e, and with a doubled consonant undone
+  // (raising: raise, stopped: stop); none when the word has no such ending.
+  function plainForms(w, ending) {
+    if (w.length <= ending.length || w.slice(-ending.length) !== ending) return [];
+    var stem = w.slice(0, -ending.length);
+    return [stem, stem + "e"].concat(/([b-df-hj-np-tv-z])\1$/.test(stem) ? [stem.slice(0, -1)] : []);
   }
   Engine.prototype.stems = function (text) { return words(text).map(this.stem, this); };
   // English compared by stems, "IP" left out ("overseas rights protection" names "overseas IP rights protection").
@@ -92,8 +96,7 @@
   function baseForms(text) {
     var forms = [""];
     words(text).forEach(function (w) {
-      var stem = w.length > 5 && /ing$/.test(w) ? w.slice(0, -3) : null;
-      var options = stem ? [stem, stem + "e"].concat(/([b-df-hj-np-tv-z])\1$/.test(stem) ? [stem.slice(0, -1)] : []) : [w];
+      var options = w.length > 5 && plainForms(w, "ing").length ? plainForms(w, "ing") : [w];
       forms = [].concat.apply([], forms.map(function (f) { return options.map(function (o) { return f ? f + " " + o : o; }); }));
     });
     return forms.length > 1 ? forms.slice(0, 27) : [];

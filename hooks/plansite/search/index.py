@@ -32,6 +32,7 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
     records = {lang: Records(site, lang).all() for lang in LANGS}
     lexicon = Lexicon(site, records)
     lexicons = {lang: lexicon.for_lang(lang) for lang in LANGS}
+    stems = {lang: lexicon.stems(lang) for lang in LANGS}
     zh = lexicons["zh"]
     indexed = [rec.indexed for rec in records["zh"]] + zh["vocabulary"]
     indexed += [form for entry in zh["glossary"] + zh["names"] for form in entry["zh"]] + [t for e in zh["reader"] for t in e["to"]]
@@ -60,7 +61,7 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
             found["answers"] = [dict(answer, title=show(answer["title"])) for answer in found["answers"]]
             found["display"] = display_forms(found, converter)
         _dump(out / "lexicon.json", found)
-        _dump(out / "stems.json", lexicon.stems(lang))
+        _dump(out / "stems.json", stems[lang])
         for n, shard in enumerate(lang_shards):
             _dump(out / "shards" / f"{n}.json", shard)
         for n, rec in enumerate(records[lang]):
