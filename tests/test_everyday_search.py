@@ -185,6 +185,9 @@ def test_the_status_never_contradicts_the_results(tab, server):
         assert count > 0
 
 
+OUTSIDE = r"以外的 (\d+) [条條]结果|以外的 (\d+) [条條]結果|(\d+) results? outside the theme"
+
+
 def every_result(tab) -> list[str]:
     """The results page with the partial matches shown and every "more" pressed: the links of all its results."""
     if tab.locator(".search-partial").is_visible():
@@ -194,6 +197,32 @@ def every_result(tab) -> list[str]:
         tab.click(".search-more")
         tab.wait_for_selector(".search-page[data-state=done]")
     return tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("prefix, query", [
+    ("/en", "who owns business data"),  # one concept: data items on other subjects wait
+    ("", "软著登记"),                    # two concepts, several items holding both
+    ("/zh-hant", "軟著登記"),
+])
+def test_items_outside_the_answer_cards_theme_wait_behind_the_button(tab, server, prefix, query):
+    """Under a theme's answer card, the items listed are that theme's, as its own page lists them; the others that
+    hold the words wait behind the button, which comes with the count, and come first when it is pressed."""
+    shown = results_page(tab, server, prefix, query)
+    card = tab.locator(".search-answer h2 a")
+    title, theme_url = card.inner_text(), urllib.parse.urljoin(tab.url, card.get_attribute("href"))
+    status = tab.inner_text(".search-status")
+    outside = int(next(filter(None, re.search(OUTSIDE, status).groups())))
+    assert outside > 0 and title in status, status
+    button = tab.locator(".search-partial")
+    assert button.is_visible() and title in button.inner_text(), button.inner_text()
+    everything = every_result(tab)
+    assert everything[:len(shown)] == shown, everything[:len(shown)]
+    revealed = everything[len(shown):]
+    tab.goto(theme_url)
+    members = set(anchors(tab.eval_on_selector_all("article a[href*='/plans/']", "els => els.map(e => e.href)")))
+    items = [a for a in anchors(shown[1:]) if "/" not in a]
+    assert items and set(items) <= members, (items, sorted(members))
+    assert len(revealed) >= outside and not set(anchors(revealed[:outside])) & members, revealed[:outside]
 
 
 @pytest.mark.parametrize("prefix, query", [("", "家电 仲裁"), ("/en", "rosewood arbitration")])
@@ -206,13 +235,15 @@ def test_when_no_item_holds_every_word_the_closest_come_first_and_the_rest_wait(
     assert not re.search(r"(^|\D)0 ", status), status
     closest = int(next(filter(None, re.search(r"最接近的 (\d+) 条|(\d+) results? comes? closest", status).groups())))
     rest = int(next(filter(None, re.search(r"另有 (\d+) 条只包含其中部分词语|(\d+) more contains? some of them", status).groups())))
+    # as close, but outside the theme of the answer card: they wait too
+    outside = int(next(filter(None, re.search(OUTSIDE, status).groups()))) if re.search(OUTSIDE, status) else 0
     card = int(tab.locator(".search-answer").is_visible())  # its link comes first; its record is not listed again
     assert len(shown) - card in (min(closest, 10), min(closest - card, 10)), (len(shown), status)
     button = tab.locator(".search-partial")
-    assert button.is_visible() and str(rest) in button.inner_text(), (button.inner_text(), status)
+    assert button.is_visible() and str(rest + outside) in button.inner_text(), (button.inner_text(), status)
     everything = every_result(tab)
     assert everything[:len(shown)] == shown, everything[:len(shown)]
-    assert len(everything) - card in (closest + rest, closest - card + rest), (len(everything), status)
+    assert len(everything) - card - outside in (closest + rest, closest - card + rest), (len(everything), status)
 
 
 @pytest.mark.parametrize("prefix, query, wanted", [

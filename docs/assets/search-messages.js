@@ -101,15 +101,20 @@
       var core = c.alts.filter(function (a) { return a.core; }).map(function (a) { return ui.named(engine, found, a.text); });
       return core.slice(0, 3).join("/") + (core.length > 3 ? "/…" : "");
     });
-    if (results.concepts < 2) return format(words.count_terms, { n: results.length, to: named.join(words.and) });
+    // Results outside the theme of the answer card wait behind the button (ui.settle).
+    var outside = found.outside ? format(words.count_outside, { n: found.outside, theme: found.answers[0].title }) : "";
+    if (results.concepts < 2) {
+      return sentences([format(words.count_terms, { n: results.length, to: named.join(words.and) }), outside]);
+    }
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(all ? words.count_concepts : words.count_concepts_none, { q: q, n: all, k: results.concepts });
     // With none holding them all, only the first tier is shown and the rest waits (ui.waiting): say how many that is.
     var closest = all || results.exact ? 0 : results.filter(function (r) {
       return !ui.waiting(r, found) && !(r.passing && r.held === results.concepts);
     }).length;
-    var some = results.length - all - passing - closest;
-    return sentences([line, closest ? format(words.count_closest, { n: closest }) : "",
+    // those outside the card's theme hold as many words as the closest shown
+    var some = results.length - all - passing - closest - (all ? 0 : found.outside);
+    return sentences([line, closest ? format(words.count_closest, { n: closest }) : "", outside,
                       some ? format(all || results.exact || closest ? words.count_some : words.count_some_only, { n: some }) : "",
                       passing ? format(words.count_passing, { n: passing, k: results.concepts }) : ""]);
   }

@@ -3,8 +3,8 @@
 (function () {
   "use strict";
   var Search = window.PlanSearch, ui = Search.ui, messages = Search.messages, CLASS = Search.CLASS;
-  var el = ui.el, format = ui.format, whole = ui.whole, partial = ui.partial, waiting = ui.waiting, excerpt = ui.excerpt,
-      heading = ui.heading, engineFor = ui.engineFor;
+  var el = ui.el, format = ui.format, whole = ui.whole, partial = ui.partial, waiting = ui.waiting, settle = ui.settle,
+      excerpt = ui.excerpt, heading = ui.heading, engineFor = ui.engineFor;
 
   // --- the results page ------------------------------------------------------------------------------------
   function resultsPage(page) {
@@ -108,15 +108,17 @@
       });
     }
 
+    // The results shown, and with `current.partial` those that waited behind the button after them.
     function visible(found, current) {
       var card = answer.hidden ? null : found.answers[0];
-      return found.results.filter(function (r) {
+      var rows = found.results.filter(function (r) {
         if (card && r.rec === card.rec) return false;
-        if (waiting(r, found) && !current.partial) return false;
         if (current.plan !== "" && String(engine.planOf(r.rec)) !== current.plan) return false;
         if (current.kind && engine.kindGroup(r.rec) !== current.kind) return false;
         return true;
       });
+      var first = rows.filter(function (r) { return !waiting(r, found); });
+      return current.partial ? first.concat(rows.filter(function (r) { return waiting(r, found); })) : first;
     }
 
     function showFrom(mine, found, rows, from, count) {
@@ -158,8 +160,7 @@
       engine.search(current.q, { literal: current.literal }).then(function (found) {
         if (mine !== ticket) return;
         if (found.status === "empty" || found.status === "punctuation") { status.textContent = words[found.status]; page.dataset.state = "done"; return; }
-        found.hasWhole = found.results.some(whole);
-        found.allHeld = found.results.filter(function (r) { return !whole(r) && !partial(r, found.results); }).length;
+        settle(engine, found);
         current.partial = false;
         messages.note(ctx, found, current);
         status.textContent = messages.status(ctx, found);
@@ -171,9 +172,10 @@
           var hidden = found.results.filter(function (r) { return waiting(r, found); }).length;
           if (hidden) {
             partialButton.hidden = false;
-            partialButton.textContent = format(words.show_partial, { n: hidden });
+            var label = !found.outside ? words.show_partial : found.outside === hidden ? words.show_outside : words.show_outside_partial;
+            partialButton.textContent = format(label, { n: hidden, theme: found.outside ? found.answers[0].title : "" });
             partialButton.onclick = function () {
-              // Everything shown so far stays; the partial matches follow the whole ones, ten at a time.
+              // Everything shown so far stays; the results that waited follow, ten at a time.
               partialButton.hidden = true;
               page.dataset.state = "busy";
               current.partial = true;

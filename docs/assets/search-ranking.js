@@ -104,6 +104,7 @@
           if (filters && v.closest) r.closest += 1;
           if (filters && v.core && concepts[k].known) r.known += 1;
           r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[self.meta.kinds[self.meta.records[rec][1]]] + (v.named ? TERM_BONUS : 0);
+          if (v.named) r.named = true;
           r.phrases = r.phrases.concat(v.phrases);
           byRec.set(rec, r);
         });
@@ -132,7 +133,7 @@
         var passing = kind === "section" && counted > 0;
         var tier = (countedKnown - r.known) * (other + 1) + (other - (r.held - r.known));
         best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + tier + (passing ? tiers : 0), score: r.score + KIND_PRIOR[kind],
-                        phrases: r.phrases, held: r.held, closest: r.closest, passing: passing });
+                        phrases: r.phrases, held: r.held, closest: r.closest, passing: passing, named: !!r.named });
       });
       var results = Array.from(best.values());
       // Within a tier, records holding more concepts by their closest wording (business data: data intellectual
