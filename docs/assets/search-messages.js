@@ -104,7 +104,9 @@
     // Results outside the theme of the answer card wait behind the button (ui.settle).
     var outside = found.outside ? format(words.count_outside, { n: found.outside, theme: found.answers[0].title }) : "";
     if (results.concepts < 2) {
-      return sentences([format(words.count_terms, { n: results.length, to: named.join(words.and) }), outside]);
+      var mentions = results.filter(function (r) { return r.passing; }).length;
+      return sentences([format(words.count_terms, { n: results.length, to: named.join(words.and) }), outside,
+                        mentions ? format(words.count_passing_one, { n: mentions }) : ""]);
     }
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(all ? words.count_concepts : words.count_concepts_none, { q: q, n: all, k: results.concepts });

@@ -169,10 +169,17 @@
           renderFilters(found, current, false);
           var rows = visible(found, current);
           var helped = messages.help(ctx, found, rows.length + (answer.hidden ? 0 : 1));
-          var hidden = found.results.filter(function (r) { return waiting(r, found); }).length;
+          var waits = found.results.filter(function (r) { return waiting(r, found); }), hidden = waits.length;
           if (hidden) {
             partialButton.hidden = false;
-            var label = !found.outside ? words.show_partial : found.outside === hidden ? words.show_outside : words.show_outside_partial;
+            // The button names what waits: results outside the card's theme, results holding only some of the
+            // words, or both; with sections that mention the words in passing among them, only how many (the count
+            // above says what they are).
+            var passing = found.hasWhole ? 0
+              : waits.filter(function (r) { return r.passing && r.held >= found.results.concepts; }).length;
+            var some = hidden - passing - found.outside;
+            var label = passing ? words.show_hidden : !found.outside ? words.show_partial
+              : some ? words.show_outside_partial : words.show_outside;
             partialButton.textContent = format(label, { n: hidden, theme: found.outside ? found.answers[0].title : "" });
             partialButton.onclick = function () {
               // Everything shown so far stays; the results that waited follow, ten at a time.
