@@ -33,10 +33,11 @@
   }
   // The results as the page and the header box show them. Below a theme's answer card that one of a query's concepts
   // named, the items outside that theme wait too, as long as one inside it is shown: on the query set, 0.17 of the
-  // items shown outside the card's theme were relevant, against 0.84 inside it. The glossary entry of one of the
-  // query's words stays, since it explains that word.
+  // items listed outside the card's theme were in the judges' lists, against 0.84 inside it. The glossary entry of
+  // one of the query's words stays, since it explains that word.
   function settle(engine, found) {
     var results = found.results, card = found.answers[0];
+    results.forEach(function (r) { r.outside = false; });
     found.hasWhole = results.some(whole);
     found.allHeld = results.filter(function (r) { return !whole(r) && !partial(r, results); }).length;
     found.outside = 0;
