@@ -95,7 +95,7 @@
     // Whole-query matches returned above: here a result is a full match or a partial one (search.js), and a section
     // holding every concept in passing is counted apart.
     var all = results.filter(function (r) { return !ui.partial(r, results); }).length;
-    var passing = results.filter(function (r) { return r.passing && r.held === results.concepts; }).length;
+    var passing = results.filter(function (r) { return ui.inPassing(r, results); }).length;
     // a result holds one of a concept's core wordings (search-reading.js): name them, not only the word as typed
     var named = found.concepts.filter(function (c) { return c.df && c.alts.length; }).map(function (c) {
       var core = c.alts.filter(function (a) { return a.core; }).map(function (a) { return ui.named(engine, found, a.text); });
@@ -104,15 +104,14 @@
     // Results outside the theme of the answer card wait behind the button (ui.settle).
     var outside = found.outside ? format(words.count_outside, { n: found.outside, theme: found.answers[0].title }) : "";
     if (results.concepts < 2) {
-      var mentions = results.filter(function (r) { return r.passing; }).length;
       return sentences([format(words.count_terms, { n: results.length, to: named.join(words.and) }), outside,
-                        mentions ? format(words.count_passing_one, { n: mentions }) : ""]);
+                        passing ? format(words.count_passing_one, { n: passing }) : ""]);
     }
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
       : format(all ? words.count_concepts : words.count_concepts_none, { q: q, n: all, k: results.concepts });
     // With none holding them all, only the first tier is shown and the rest waits (ui.waiting): say how many that is.
     var closest = all || results.exact ? 0 : results.filter(function (r) {
-      return !ui.waiting(r, found) && !(r.passing && r.held === results.concepts);
+      return !ui.waiting(r, found) && !ui.inPassing(r, results);
     }).length;
     // those outside the card's theme hold as many words as the closest shown
     var some = results.length - all - passing - closest - (all ? 0 : found.outside);

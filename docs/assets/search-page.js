@@ -176,7 +176,7 @@
             // words, or both; with sections that mention the words in passing among them, only how many (the count
             // above says what they are).
             var passing = found.hasWhole ? 0
-              : waits.filter(function (r) { return r.passing && r.held >= found.results.concepts; }).length;
+              : waits.filter(function (r) { return ui.inPassing(r, found.results); }).length;
             var some = hidden - passing - found.outside;
             var label = passing ? words.show_hidden : !found.outside ? words.show_partial
               : some ? words.show_outside_partial : words.show_outside;

@@ -96,7 +96,8 @@
   function baseForms(text) {
     var forms = [""];
     words(text).forEach(function (w) {
-      var options = w.length > 5 && plainForms(w, "ing").length ? plainForms(w, "ing") : [w];
+      var plain = w.length > 5 ? plainForms(w, "ing") : [];
+      var options = plain.length ? plain : [w];
       forms = [].concat.apply([], forms.map(function (f) { return options.map(function (o) { return f ? f + " " + o : o; }); }));
     });
     return forms.length > 1 ? forms.slice(0, 27) : [];

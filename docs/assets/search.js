@@ -23,6 +23,8 @@
   // A result holding only some of the query's concepts, or holding them in passing (a section's running text): after
   // every whole-query match and every item holding them all.
   function partial(r, results) { return !whole(r) && (r.held < results.concepts || !!r.passing); }
+  // A section's running text holding every concept in passing: counted apart from the items (search-messages.js).
+  function inPassing(r, results) { return !!r.passing && r.held === results.concepts; }
   // Results that wait behind a button: those that are not whole-query matches, when there are whole-query matches;
   // those holding only some of the concepts, when some hold them all; when none holds them all, those below the
   // first tier (the records holding the most of them, the vocabularies' words counting first: search-ranking.js).
@@ -182,6 +184,7 @@
 
   var header = document.querySelector("form.site-header-search");
   if (header) headerBox(header);
-  Search.ui = { el: el, format: format, whole: whole, partial: partial, waiting: waiting, settle: settle, excerpt: excerpt,
-                heading: heading, named: named, understoodTerms: understoodTerms, engineFor: engineFor };
+  Search.ui = { el: el, format: format, whole: whole, partial: partial, inPassing: inPassing, waiting: waiting,
+                settle: settle, excerpt: excerpt, heading: heading, named: named, understoodTerms: understoodTerms,
+                engineFor: engineFor };
 })();
