@@ -364,7 +364,8 @@ def _prepared(lang: str, text: str) -> str:
 def reader_problems(site: Site, doc: Document) -> list[Problem]:
     """The reader's vocabulary leads somewhere: each official term stands in the text of some task, box or indicator
     in its language (English by word stems, as search reads it), each theme exists, and no reader's word is listed
-    twice or also as a word to ignore."""
+    twice (written Cantonese read as standard Chinese, `spoken`) or also as a word to ignore; no character of
+    `spoken` stands in the plans' text."""
     from .identity import body_text, plain
     from .search.text import fold
 
@@ -382,7 +383,12 @@ def reader_problems(site: Site, doc: Document) -> list[Problem]:
         key = _prepared(lang, term)
         return bool(key.strip()) and any(key in text(lang, k) for k in range(len(items)))
     problems: list[Problem] = []
-    ignored = {lang: {fold(w) for w in doc.data["ignore"][lang]} for lang in ("zh", "en")}
+    spoken = doc.data.get("spoken", {})
+    for char in spoken:
+        if any(char in text("zh", k) for k in range(len(items))):
+            problems.append(doc.problem(("spoken", char), f"'{char}' stands in the plans' text: read as '{spoken[char]}', their words would not be found"))
+    spoken = str.maketrans(spoken)
+    ignored = {lang: {fold(w).translate(spoken) for w in doc.data["ignore"][lang]} for lang in ("zh", "en")}
     seen: dict[str, tuple] = {}
     for k, entry in enumerate(doc.data["words"]):
         for lang in ("zh", "en"):
@@ -390,9 +396,10 @@ def reader_problems(site: Site, doc: Document) -> list[Problem]:
                 if not found(lang, term):
                     problems.append(doc.problem(("words", k, "official", lang, n), f"'{term}' is not in the {'Chinese' if lang == 'zh' else 'English'} text of any task, box or indicator"))
             for n, word in enumerate(entry["reader"].get(lang, [])):
-                key = fold(word).strip()
+                key = fold(word).translate(spoken).strip()
                 if key in seen:
-                    problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}' is already listed (at {seen[key][0]})"))
+                    read = f" (read as '{key}')" if key != fold(word).strip() else ""
+                    problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}'{read} is already listed (at {seen[key][0]})"))
                 elif key in ignored["zh"] | ignored["en"]:
                     problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}' is also a word to ignore"))
                 seen.setdefault(key, (f"{doc.rel}:{doc.where(('words', k, 'reader', lang, n))[0]}",))

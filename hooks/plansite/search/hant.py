@@ -36,9 +36,10 @@ def _opencc_characters() -> dict[str, list[str]]:
     return found
 
 
-def hant_fold_table(site_text: str, converter) -> dict[str, str]:
+def hant_fold_table(site_text: str, converter, spoken: dict[str, str]) -> dict[str, str]:
     """{"chars": "TSTS…" (pairs of a Traditional character and its Simplified one), "words": "TTSS…" (two-character
-    Traditional words and their Simplified form)}, for the characters of site_text (the Simplified text indexed)."""
+    Traditional words and their Simplified form)}, for the characters of site_text (the Simplified text indexed).
+    The characters of written Cantonese (`spoken`, 唔 -> 不) are folded the same way."""
     site_chars = set(CJK.findall(site_text))
     converted = converter.text(site_text)
     aligned: dict[str, Counter] = defaultdict(Counter)
@@ -59,6 +60,7 @@ def hant_fold_table(site_text: str, converter) -> dict[str, str]:
         s = next((s for s in ranked if s in site_chars), None)
         if s:
             table[t] = s
+    table.update(spoken)
     return {"chars": "".join(t + s for t, s in sorted(table.items())),
             "words": "".join(t + s for t, s in sorted(words.items()) if len(t) == len(s) == 2)}
 

@@ -63,12 +63,18 @@ class Lexicon:
             pairs.append({lang: [agency["name"][lang]] + ([full[lang]] if lang in full else []) for lang in LANGS})
         return pairs
 
+    @cached_property
+    def spoken(self) -> dict[int, str]:
+        """Written Cantonese to standard Chinese, character for character (唔 -> 不): queries are read so (hant.py)."""
+        return str.maketrans(self.site.reader.get("spoken", {}))
+
     def reader(self, lang: str) -> list[dict]:
-        """The reader's vocabulary for a site in `lang`: the words readers type (in either language) and the plans'
-        terms they lead to in `lang`, closest first, with the themes they are about."""
+        """The reader's vocabulary for a site in `lang`: the words readers type (in either language, written
+        Cantonese read as standard Chinese) and the plans' terms they lead to in `lang`, closest first, with the
+        themes they are about."""
         out = []
         for entry in self.site.reader["words"]:
-            typed = [fold(w) for side in LANGS for w in entry["reader"].get(side, [])]
+            typed = [fold(w).translate(self.spoken) for side in LANGS for w in entry["reader"].get(side, [])]
             found = {"w": typed, "to": entry["official"][lang]}  # as written: the results page names them
             if entry.get("themes"):
                 found["t"] = entry["themes"]
@@ -87,7 +93,7 @@ class Lexicon:
         return out
 
     def ignore(self) -> dict[str, list[str]]:
-        return {lang: sorted({fold(w) for w in self.site.reader["ignore"][lang]}) for lang in LANGS}
+        return {lang: sorted({fold(w).translate(self.spoken) for w in self.site.reader["ignore"][lang]}) for lang in LANGS}
 
     def _theme_for_term(self, forms: list[str], containing: list) -> str | None:
         """The theme a glossary term belongs to: one named by it, else the commonest among the items that use it."""
