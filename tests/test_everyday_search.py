@@ -115,6 +115,19 @@ def test_a_question_is_read_word_by_word_and_each_concept_named_once(tab, server
         assert understood.group(1).count(term) == 1, understood.group(0)
 
 
+@pytest.mark.parametrize("prefix, spoken, standard", [
+    ("", "唔打官司 可唔可以叫政府处理", "不打官司 可不可以叫政府处理"),  # 不打官司: settling without going to court
+    ("/zh-hant", "攞證據難", "拿證據難"),                              # 拿证据: collecting evidence
+])
+def test_written_cantonese_is_read_as_standard_chinese(tab, server, prefix, spoken, standard):
+    """The words of written Cantonese (唔, 攞) are read as the standard characters they stand for: the reader gets what
+    the same question in standard Chinese finds, and the page quotes the words as typed."""
+    wanted = results_page(tab, server, prefix, standard)
+    got = results_page(tab, server, prefix, spoken)
+    assert anchors(got[:1]) == ["themes/dispute-resolution/"] and got == wanted, (anchors(got[:3]), anchors(wanted[:3]))
+    assert spoken.split()[0] in tab.inner_text(".search-note")
+
+
 def test_a_reader_phrase_is_not_dropped_for_a_plain_word_it_leads_to(tab, server):
     """"dispute" is typed and is one of the words "without going to court" leads to, but a record holding "dispute"
     need not be about settling out of court: the phrase stays a concept of its own."""

@@ -210,8 +210,9 @@ def test_header_box_on_a_phone_suggests_as_you_type_and_opens_with_the_keyboard(
     context.close()
 
 
-def test_english_stems_are_fetched_only_once_english_is_typed_on_a_chinese_edition(tab, server):
-    """The stems of English words are a sixth of a first search's index: a Chinese query does without them."""
+def test_english_words_are_fetched_only_once_english_is_typed_on_a_chinese_edition(tab, server):
+    """The stems of English words and the reader's English words are a third of a first search's index: a Chinese
+    query does without them, and the first English one brings them once."""
     fetched = []
     tab.on("request", lambda r: fetched.append(r.url))
     tab.goto(server + "/zh-hant/plans/guangzhou/")
@@ -220,12 +221,29 @@ def test_english_stems_are_fetched_only_once_english_is_typed_on_a_chinese_editi
     tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === '質押融資'")
     assert "質押融資" in tab.locator("#header-search-list [role=option]").first.inner_text()
     assert any(u.endswith("/search-index/zh-hant/lexicon.json") for u in fetched)
-    assert not any(u.endswith("stems.json") for u in fetched), fetched
+    assert not any(u.endswith(("stems.json", "reader-other.json")) for u in fetched), fetched
+    for query in ("pledge financing", "bank loan"):  # a glossary term, then a reader's word for it
+        box.fill("")
+        box.type(query)
+        tab.wait_for_function(f"() => document.getElementById('header-search-list')?.dataset.query === '{query}'")
+        assert "質押融資" in tab.locator("#header-search-list [role=option]").first.inner_text()
+    assert [u for u in fetched if u.endswith(("stems.json", "reader-other.json"))] == [
+        server + "/search-index/zh-hant/stems.json", server + "/search-index/zh-hant/reader-other.json"]
+
+
+def test_chinese_reader_words_are_fetched_once_chinese_is_typed_on_the_english_edition(tab, server):
+    fetched = []
+    tab.on("request", lambda r: fetched.append(r.url))
+    tab.goto(server + "/en/plans/guangzhou/")
+    box = tab.locator("header #header-search-q")
+    box.type("loan")
+    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === 'loan'")
+    assert not any(u.endswith("reader-other.json") for u in fetched), fetched
     box.fill("")
-    box.type("pledge financing")
-    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === 'pledge financing'")
-    assert "質押融資" in tab.locator("#header-search-list [role=option]").first.inner_text()
-    assert [u for u in fetched if u.endswith("stems.json")] == [server + "/search-index/zh-hant/stems.json"]
+    box.type("贷款")  # a reader's word, typed in Chinese on the English edition
+    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === '贷款'")
+    assert "pledge financing" in tab.locator("#header-search-list [role=option]").first.inner_text().lower()
+    assert [u for u in fetched if u.endswith("reader-other.json")] == [server + "/search-index/en/reader-other.json"]
 
 
 def test_enter_in_the_header_box_opens_the_results_page(tab, server):

@@ -123,19 +123,14 @@
       var entry = named[a.words], others = entry.zh.slice(1).concat(entry.en.slice(1));
       a.keys = [[entry.zh[0], 2], [entry.en[0], 2]].concat(others.map(function (w) { return [w, 1]; }));
     });
-    var vocabulary = new Set(lex.vocabulary), longest = 0;
+    var vocabulary = this.vocabulary = new Set(lex.vocabulary);
     lex.glossary.forEach(function (term) { term.zh.forEach(function (f) { vocabulary.add(f); }); });
-    this.readerOf = new Map();  // a reader's word -> its entry
-    lex.reader.forEach(function (entry) {
-      entry.w.forEach(function (w) { self.readerOf.set(w, entry); if (CJK.test(w)) vocabulary.add(w); });
-    });
     this.ignored = new Set(lex.ignore.zh.concat(lex.ignore.en));
     this.planNamed = new Map();  // a plan's name -> its index
     lex.plans.forEach(function (forms, i) { forms.forEach(function (f) { self.planNamed.set(f, i); if (CJK.test(f)) vocabulary.add(f); }); });
     lex.ignore.zh.forEach(function (w) { vocabulary.add(w); });
-    vocabulary.forEach(function (w) { longest = Math.max(longest, w.length); });
-    this.vocabulary = vocabulary;
-    this.longest = longest;
+    this.readerOf = new Map();  // a reader's word -> its entry
+    this.learn(lex.reader.map(function (entry) { var own = entry.w; entry.w = []; return own; }));
     var total = 0;
     this.meta.records.forEach(function (r) { total += r[3]; });
     this.averageLength = total / this.meta.records.length;
@@ -147,6 +142,18 @@
     for (var j = 0; j + 3 < pairs.length; j += 4) this.hantWords.set(pairs.substr(j, 2), pairs.substr(j + 2, 2));
     this.themeAnswers = new Map();
     lex.answers.forEach(function (a) { if (a.kind === "theme") self.themeAnswers.set(a.url.split("/")[1], a); });
+  };
+
+  // The reader's words, per entry of the lexicon's reader's vocabulary: those of the edition's script at first, those
+  // of the other script (reader-other.json) with the first query written in it (wordsFor).
+  Engine.prototype.learn = function (words) {
+    var self = this, vocabulary = this.vocabulary, longest = 0;
+    this.lexicon.reader.forEach(function (entry, i) {
+      words[i].forEach(function (w) { entry.w.push(w); self.readerOf.set(w, entry); if (CJK.test(w)) vocabulary.add(w); });
+    });
+    vocabulary.forEach(function (w) { longest = Math.max(longest, w.length); });
+    this.longest = longest;
+    this.readerKeys = this.writtenForms = this.segmented = null;  // made from the words known until now
   };
 
   // A text in either script in the index's Simplified characters, character for character (offsets stay valid).

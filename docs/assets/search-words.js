@@ -8,11 +8,18 @@
   var CJK = S._.CJK, words = S._.words, has = S._.has;
 
   // English words are compared by stem (the index's stems.json, text.stem), fetched with the index on the English
-  // edition and on the Chinese ones for the first query with English words in it.
+  // edition and on the Chinese ones for the first query with English words in it. The reader's words of the other
+  // script (reader-other.json) come with the first query written in it.
   Engine.prototype.wordsFor = function (text) {
-    var lex = this.lexicon;
-    if (lex.stems || !/[a-z]/.test(text)) return Promise.resolve();
-    return this.json("stems.json").then(function (stems) { lex.stems = stems; });
+    var lex = this.lexicon, self = this, jobs = [];
+    if (!lex.stems && /[a-z]/.test(text)) jobs.push(this.json("stems.json").then(function (stems) { lex.stems = stems; }));
+    if (!this.otherWords && (this.lang === "zh" ? /[a-z]/ : CJK).test(text)) {
+      jobs.push(this.json("reader-other.json").then(function (words) {
+        if (!self.otherWords) self.learn(words);
+        self.otherWords = true;
+      }));
+    }
+    return Promise.all(jobs);
   };
   // A British spelling in its American form, as the translation writes it (securitisation, analyse, centre, licence,
   // time-honoured, labelled); used only where the American form is a word of the index (four is not for).
