@@ -210,23 +210,26 @@ def test_header_box_on_a_phone_suggests_as_you_type_and_opens_with_the_keyboard(
     context.close()
 
 
+def suggestions(tab, query: str) -> str:
+    """Types a query into the header box (emptied first) and returns the first suggestion once it is the query's."""
+    box = tab.locator("header #header-search-q")
+    box.fill("")
+    box.type(query)
+    tab.wait_for_function("q => document.getElementById('header-search-list')?.dataset.query === q", arg=query)
+    return tab.locator("#header-search-list [role=option]").first.inner_text()
+
+
 def test_english_words_are_fetched_only_once_english_is_typed_on_a_chinese_edition(tab, server):
     """The stems of English words and the reader's English words are a third of a first search's index: a Chinese
     query does without them, and the first English one brings them once."""
     fetched = []
     tab.on("request", lambda r: fetched.append(r.url))
     tab.goto(server + "/zh-hant/plans/guangzhou/")
-    box = tab.locator("header #header-search-q")
-    box.type("質押融資")
-    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === '質押融資'")
-    assert "質押融資" in tab.locator("#header-search-list [role=option]").first.inner_text()
+    assert "質押融資" in suggestions(tab, "質押融資")
     assert any(u.endswith("/search-index/zh-hant/lexicon.json") for u in fetched)
     assert not any(u.endswith(("stems.json", "reader-other.json")) for u in fetched), fetched
     for query in ("pledge financing", "bank loan"):  # a glossary term, then a reader's word for it
-        box.fill("")
-        box.type(query)
-        tab.wait_for_function(f"() => document.getElementById('header-search-list')?.dataset.query === '{query}'")
-        assert "質押融資" in tab.locator("#header-search-list [role=option]").first.inner_text()
+        assert "質押融資" in suggestions(tab, query)
     assert [u for u in fetched if u.endswith(("stems.json", "reader-other.json"))] == [
         server + "/search-index/zh-hant/stems.json", server + "/search-index/zh-hant/reader-other.json"]
 
@@ -235,14 +238,9 @@ def test_chinese_reader_words_are_fetched_once_chinese_is_typed_on_the_english_e
     fetched = []
     tab.on("request", lambda r: fetched.append(r.url))
     tab.goto(server + "/en/plans/guangzhou/")
-    box = tab.locator("header #header-search-q")
-    box.type("loan")
-    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === 'loan'")
+    suggestions(tab, "loan")
     assert not any(u.endswith("reader-other.json") for u in fetched), fetched
-    box.fill("")
-    box.type("贷款")  # a reader's word, typed in Chinese on the English edition
-    tab.wait_for_function("() => document.getElementById('header-search-list')?.dataset.query === '贷款'")
-    assert "pledge financing" in tab.locator("#header-search-list [role=option]").first.inner_text().lower()
+    assert "pledge financing" in suggestions(tab, "贷款").lower()  # a reader's word, typed in Chinese on the English edition
     assert [u for u in fetched if u.endswith("reader-other.json")] == [server + "/search-index/en/reader-other.json"]
 
 
