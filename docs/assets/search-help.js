@@ -69,10 +69,14 @@
       if (w && w !== key && w.length > 1 && !self.ignored.has(w) && candidates.indexOf(w) < 0) candidates.push(w);
     }
     this.vocabulary.forEach(function (w) { if (key.indexOf(w) >= 0) consider(w); });
-    (CJK.test(key) ? this.segment(key) : this.englishSpans(key)).forEach(consider);
-    if (CJK.test(key)) {  // the parts of a Chinese query the segmenters did not split (古镇灯饰: 灯饰)
-      for (var n = Math.min(key.length - 1, 8); n >= 2; n--) for (var i = 0; i + n <= key.length; i++) if (CJK.test(key.substr(i, n))) consider(key.substr(i, n));
-    }
+    var pieces = CJK.test(key) ? this.segment(key) : this.englishSpans(key);
+    pieces.forEach(consider);
+    // the parts of a run of Chinese characters that no vocabulary knows (古镇灯饰 typed when it was not a word: 灯饰);
+    // not the parts of a known word (产业集群: not 业集)
+    pieces.forEach(function (piece) {
+      if (!CJK.test(piece) || self.vocabulary.has(piece)) return;
+      for (var n = Math.min(piece.length - 1, 8); n >= 2; n--) for (var i = 0; i + n <= piece.length; i++) if (CJK.test(piece.substr(i, n))) consider(piece.substr(i, n));
+    });
     var entry = (concepts || []).map(function (c) { return c.entry; }).filter(Boolean)[0] || this.readerEntry(key);
     var theme = entry && entry.t && this.themeAnswers.get(entry.t[0]);
     if (theme) consider(fold(theme.title));

@@ -169,8 +169,9 @@
   // A query of several concepts names a theme when one of them does (by the theme's wordings, or a reader's word
   // about it). Of those themes, the answer card is the one whose items rank first (申请专利政府有补贴吗: creation
   // incentives, not protection centres), for its size (a broad theme such as enforcement holds some of the first items
-  // of any query about infringement), named by the rarer concept (老字号招牌被人冒用: brands rather than enforcement).
-  var CARD_FROM = 5;  // the first items ranked that choose among the themes
+  // of any query about infringement: what counts is how many more than its size would bring by chance), named by the
+  // rarer concept (老字号招牌被人冒用: brands rather than enforcement).
+  var CARD_FROM = 10;  // the first items ranked that choose among the themes
   Engine.prototype.conceptAnswer = function (concepts, results) {
     var self = this, top = results.filter(function (r) { return self.kindGroup(r.rec) !== "other"; }).slice(0, CARD_FROM);
     var best = null;
@@ -182,7 +183,7 @@
       themes.forEach(function (theme) {
         var held = 0;  // the theme's items among the first ranked, the higher the more
         top.forEach(function (r, rank) { if (theme.members.indexOf(r.rec) >= 0) held += 1 / Math.log2(rank + 2); });
-        var score = held * self.idf(c.df) / Math.sqrt(theme.members.length);
+        var score = held * self.idf(c.df) / theme.members.length;
         if (!best || score > best.score || (score === best.score && c.df < best.df)) best = { df: c.df, score: score, answer: theme };
       });
     });
