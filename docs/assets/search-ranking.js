@@ -181,8 +181,8 @@
       var themes = [].concat.apply([], named).filter(function (a) { return a.kind === "theme"; });
       if (c.entry && c.entry.t) themes = c.entry.t.map(function (t) { return self.themeAnswers.get(t); }).concat(themes);
       themes.forEach(function (theme) {
-        var held = 0;  // the theme's items among the first ranked, the higher the more
-        top.forEach(function (r, rank) { if (theme.members.indexOf(r.rec) >= 0) held += 1 / Math.log2(rank + 2); });
+        var held = 0;  // the theme's items among the first ranked: the first counts 1, the second 1/2, the third 1/3 …
+        top.forEach(function (r, rank) { if (theme.members.indexOf(r.rec) >= 0) held += 1 / (rank + 1); });
         var score = held * self.idf(c.df) / theme.members.length;
         if (!best || score > best.score || (score === best.score && c.df < best.df)) best = { df: c.df, score: score, answer: theme };
       });
