@@ -408,6 +408,12 @@ def test_two_words_that_make_a_glossary_term_are_read_as_it(tab, server):
     # concept's theme, for its size, comes first
     ("", "老字号招牌被人冒用", "trademark-brands"),
     ("/en", "take an infringer to court", "judicial-protection"),
+    # counted for its size (not its square root), a broad theme's many items rank it no higher than a small theme
+    # whose few items come first
+    ("/en", "blacklist for repeat infringers", "credit-supervision"),
+    ("/en", "cross-border online sellers infringing", "fairs-ecommerce"),
+    # the first item ranked counts most
+    ("/en", "protecting old Cantonese heritage brands from copycats", "trademark-brands"),
 ])
 def test_the_answer_card_is_the_theme_of_the_first_items(tab, server, prefix, query, theme):
     found = anchors(results_page(tab, server, prefix, query))
