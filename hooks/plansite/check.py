@@ -367,7 +367,7 @@ def reader_problems(site: Site, doc: Document) -> list[Problem]:
     twice (written Cantonese read as standard Chinese, `spoken`) or also as a word to ignore; no character of
     `spoken` stands in the plans' text."""
     from .identity import body_text, plain
-    from .search.text import fold
+    from .search.text import as_read, fold, spoken_table
 
     items = list(site.items.values())
 
@@ -383,12 +383,11 @@ def reader_problems(site: Site, doc: Document) -> list[Problem]:
         key = _prepared(lang, term)
         return bool(key.strip()) and any(key in text(lang, k) for k in range(len(items)))
     problems: list[Problem] = []
-    spoken = doc.data.get("spoken", {})
-    for char in spoken:
-        if any(char in text("zh", k) for k in range(len(items))):
-            problems.append(doc.problem(("spoken", char), f"'{char}' stands in the plans' text: read as '{spoken[char]}', their words would not be found"))
-    spoken = str.maketrans(spoken)
-    ignored = {lang: {fold(w).translate(spoken) for w in doc.data["ignore"][lang]} for lang in ("zh", "en")}
+    for char, standard in doc.data.get("spoken", {}).items():
+        if found("zh", char):
+            problems.append(doc.problem(("spoken", char), f"'{char}' stands in the plans' text: read as '{standard}', their words would not be found"))
+    spoken = spoken_table(doc.data)
+    ignored = {lang: {as_read(w, spoken) for w in doc.data["ignore"][lang]} for lang in ("zh", "en")}
     seen: dict[str, tuple] = {}
     for k, entry in enumerate(doc.data["words"]):
         for lang in ("zh", "en"):
@@ -396,9 +395,9 @@ def reader_problems(site: Site, doc: Document) -> list[Problem]:
                 if not found(lang, term):
                     problems.append(doc.problem(("words", k, "official", lang, n), f"'{term}' is not in the {'Chinese' if lang == 'zh' else 'English'} text of any task, box or indicator"))
             for n, word in enumerate(entry["reader"].get(lang, [])):
-                key = fold(word).translate(spoken).strip()
+                key, typed = as_read(word, spoken).strip(), fold(word).strip()
                 if key in seen:
-                    read = f" (read as '{key}')" if key != fold(word).strip() else ""
+                    read = f" (read as '{key}')" if key != typed else ""
                     problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}'{read} is already listed (at {seen[key][0]})"))
                 elif key in ignored["zh"] | ignored["en"]:
                     problems.append(doc.problem(("words", k, "reader", lang, n), f"'{word}' is also a word to ignore"))

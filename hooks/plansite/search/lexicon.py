@@ -11,7 +11,7 @@ from ..model import Item, Site
 from ..strings import LANGS
 from ..terminology import renderings
 from .records import Record
-from .text import fold, stem, words
+from .text import as_read, fold, spoken_table, stem, words
 
 PARENS = re.compile(r"\s*\(([^)]*)\)")
 
@@ -66,7 +66,7 @@ class Lexicon:
     @cached_property
     def spoken(self) -> dict[int, str]:
         """Written Cantonese to standard Chinese, character for character (唔 -> 不): queries are read so (hant.py)."""
-        return str.maketrans(self.site.reader.get("spoken", {}))
+        return spoken_table(self.site.reader)
 
     def reader(self, lang: str) -> list[dict]:
         """The reader's vocabulary for a site in `lang`: the words readers type (in either language, written
@@ -74,7 +74,7 @@ class Lexicon:
         themes they are about."""
         out = []
         for entry in self.site.reader["words"]:
-            typed = [fold(w).translate(self.spoken) for side in LANGS for w in entry["reader"].get(side, [])]
+            typed = [as_read(w, self.spoken) for side in LANGS for w in entry["reader"].get(side, [])]
             found = {"w": typed, "to": entry["official"][lang]}  # as written: the results page names them
             if entry.get("themes"):
                 found["t"] = entry["themes"]
@@ -93,7 +93,7 @@ class Lexicon:
         return out
 
     def ignore(self) -> dict[str, list[str]]:
-        return {lang: sorted({fold(w).translate(self.spoken) for w in self.site.reader["ignore"][lang]}) for lang in LANGS}
+        return {lang: sorted({as_read(w, self.spoken) for w in self.site.reader["ignore"][lang]}) for lang in LANGS}
 
     def _theme_for_term(self, forms: list[str], containing: list) -> str | None:
         """The theme a glossary term belongs to: one named by it, else the commonest among the items that use it."""

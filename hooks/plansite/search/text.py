@@ -30,6 +30,16 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+def spoken_table(reader: dict) -> dict[int, str]:
+    """reader-vocabulary.yaml's `spoken` as a translation table: written Cantonese to standard Chinese (唔 -> 不)."""
+    return str.maketrans(reader.get("spoken", {}))
+
+
+def as_read(word: str, spoken: dict[int, str]) -> str:
+    """A reader's word or a word to ignore as search reads a query: folded, written Cantonese as standard Chinese."""
+    return fold(word).translate(spoken)
+
+
 @cache
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)
