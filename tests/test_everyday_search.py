@@ -285,8 +285,8 @@ def test_nothing_found_offers_the_nearest_terms_the_themes_and_the_finder(tab, s
     assert "Nothing found" in tab.inner_text(".search-status")
     links = tab.eval_on_selector_all(".search-help a", "els => els.map(e => e.getAttribute('href'))")
     assert any(h.endswith("/en/themes/") for h in links) and any(h.endswith("/en/finder/") for h in links)
-    # a misspelt English term
-    results_page(tab, server, "/en", "pledg financng")
+    # a misspelt English term (financng would be read as the words that begin as it does: financing)
+    results_page(tab, server, "/en", "pledg finacing")
     terms = tab.eval_on_selector_all(".search-help a", "els => els.map(e => e.textContent)")
     assert any("pledge financing" in t.lower() for t in terms), terms
     theme_links = tab.eval_on_selector_all(".search-help a[href*='finder/?theme=']", "els => els.map(e => e.getAttribute('href'))")
@@ -480,3 +480,13 @@ def test_punctuation_ends_a_run_of_single_characters(tab, server):
     note = tab.inner_text(".search-note")
     assert "厂用收" not in note and "许可" in note, note
     assert found[0] == "themes/commercialization/", found[:3]
+
+
+def test_an_english_word_the_plans_hold_in_no_form_finds_the_words_that_begin_as_it_does(tab, server):
+    """"satisfied" stands nowhere in the plans; "satisfaction" does (the indicator on satisfaction with IP
+    protection), and the count names what the results hold."""
+    found = anchors(results_page(tab, server, "/en", "how satisfied are people with IP protection"))
+    assert "gz-i11" in found[:3], found[:5]
+    assert "satisfaction" in tab.inner_text(".search-status"), tab.inner_text(".search-status")
+    # a letter left out of a word's ending
+    assert anchors(results_page(tab, server, "/en", "pledge financng"))[0] == "themes/pledge-financing/"

@@ -45,7 +45,9 @@
     if (c.plan != null) return Promise.resolve([{ alt: { text: "", weight: 1, core: true }, hits: this.planRecords(c.plan) }]);
     return Promise.all(c.alts.map(function (a) { return self.phrase(a.text, false).then(function (hits) { return { alt: a, hits: hits }; }); }))
       .then(function (found) {
-        if (found.some(function (f) { return f.hits.size; }) || !CJK.test(c.typed) || c.typed.length < 3) return found;
+        if (found.some(function (f) { return f.hits.size; })) return found;
+        if (self.lang === "en" && /^[a-z]+$/.test(c.typed)) return self.kinHits(c, found);
+        if (!CJK.test(c.typed) || c.typed.length < 3) return found;
         var parts = [];
         for (var n = c.typed.length - 1; n >= 2; n--) for (var i = 0; i + n <= c.typed.length; i++) parts.push(c.typed.substr(i, n));
         return parts.reduce(function (prev, part) {
@@ -55,6 +57,24 @@
           });
         }, Promise.resolve(found));
       });
+  };
+
+  // An English word found nowhere stands for the words of the index that begin as it does (search-words.js), each
+  // named by the form the plans use most: the count then says what the results hold (satisfaction, not satisfied).
+  Engine.prototype.kinHits = function (c, found) {
+    var self = this, kin = this.kin(c.typed);
+    if (!kin.length) return Promise.resolve(found);
+    return Promise.all(kin.map(function (stem) {
+      return Promise.all([self.stemEntry(stem), self.enPhrase([stem], null)]).then(function (parts) {
+        var entry = parts[0], surfaces = Object.keys(entry).sort(function (a, b) { return entry[b].size - entry[a].size; });
+        return surfaces.length ? { alt: { text: surfaces[0], weight: 0.8, core: true, closest: true }, hits: parts[1] } : null;
+      });
+    })).then(function (kinFound) {
+      kinFound = kinFound.filter(Boolean);  // a stem of the site's vocabulary that no record holds
+      if (!kinFound.length) return found;
+      c.alts = kinFound.map(function (f) { return f.alt; });
+      return kinFound;
+    });
   };
 
   Engine.prototype.collect = function (whole, concepts) {

@@ -52,6 +52,20 @@
     var bare = us.replace(/(ing|ed|es|s|e)$/, "");
     return bare.length > 3 && this.stemValues.has(bare) ? bare : word;
   };
+  // A word the index holds in no form (satisfied) stands for the stems that begin as it does (satisfaction:
+  // satisfact), by the longest such beginning of at least KIN letters.
+  var KIN = 6;
+  Engine.prototype.kin = function (word) {
+    var stems = this.lexicon.stems;
+    if (!stems || word.length < KIN) return [];
+    if (!this.stemValues) this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
+    var values = Array.from(this.stemValues);
+    for (var n = word.length - 1; n >= KIN; n--) {
+      var start = word.slice(0, n), found = values.filter(function (v) { return v.slice(0, n) === start; });
+      if (found.length) return found;
+    }
+    return [];
+  };
   // The plain forms of a word with an ending (-ing, -ed): without it, with an e, and with a doubled consonant undone
   // (raising: raise, stopped: stop); none when the word has no such ending.
   function plainForms(w, ending) {
