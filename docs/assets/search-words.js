@@ -46,20 +46,22 @@
         .concat(plainForms(w, "ing"), plainForms(w, "ed"));
       for (var i = 0; i < tries.length; i++) if (has(stems, tries[i])) return stems[tries[i]];
     }
-    // a form the index does not hold, whose stem it does (examined: examin, as examination); the stems' values are
-    // gathered only for such a word
-    if (!this.stemValues) this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
+    // a form the index does not hold, whose stem it does (examined: examin, as examination)
     var bare = us.replace(/(ing|ed|es|s|e)$/, "");
-    return bare.length > 3 && this.stemValues.has(bare) ? bare : word;
+    return bare.length > 3 && this.stemSet().has(bare) ? bare : word;
+  };
+  // Every stem of the index, gathered only for a word it does not hold in the form typed.
+  Engine.prototype.stemSet = function () {
+    var stems = this.lexicon.stems;
+    if (!this.stemValues) this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
+    return this.stemValues;
   };
   // A word the index holds in no form (satisfied) stands for the stems that begin as it does (satisfaction:
   // satisfact), by the longest such beginning of at least KIN letters.
   var KIN = 6;
   Engine.prototype.kin = function (word) {
-    var stems = this.lexicon.stems;
-    if (!stems || word.length < KIN) return [];
-    if (!this.stemValues) this.stemValues = new Set(Object.keys(stems).map(function (k) { return stems[k]; }));
-    var values = Array.from(this.stemValues);
+    if (!this.lexicon.stems || word.length < KIN) return [];
+    var values = Array.from(this.stemSet());
     for (var n = word.length - 1; n >= KIN; n--) {
       var start = word.slice(0, n), found = values.filter(function (v) { return v.slice(0, n) === start; });
       if (found.length) return found;
