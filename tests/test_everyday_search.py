@@ -293,6 +293,22 @@ def test_nothing_found_offers_the_nearest_terms_the_themes_and_the_finder(tab, s
     assert any("pledge-financing" in h for h in theme_links)
 
 
+def test_each_suggested_wording_is_offered_once(tab, server):
+    # "chat" is found nowhere; the Copyright Protection Center is a glossary term and a term of the reader's vocabulary
+    results_page(tab, server, "/en", "who to chat to about copyright problems in Guangzhou")
+    terms = [t.lower() for t in tab.eval_on_selector_all(".search-help p:first-child a", "els => els.map(e => e.textContent)")]
+    assert "guangzhou copyright protection center" in terms, terms
+    assert len(terms) == len(set(terms)), terms
+
+
+def test_a_word_made_of_question_characters_is_left_out(tab, server):
+    # the browser's segmenter reads 是啥 (what is) as one word, which the plans hold nowhere
+    found = anchors(results_page(tab, server, "", "专利池是啥"))
+    assert not tab.locator(".search-note").is_visible() or "是啥" not in tab.inner_text(".search-note")
+    assert "专利池" in tab.inner_text(".search-status")
+    assert {"gz-t22", "zs-t2-5"} <= set(found[:6]), found
+
+
 def test_few_results_offer_a_broader_search(tab, server):
     hrefs = results_page(tab, server, "", "家电产业集群")
     assert 0 < len(hrefs) < 3

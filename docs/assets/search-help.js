@@ -54,7 +54,9 @@
     scored.sort(function (a, b) { return b.score - a.score; });
     var terms = [], themes = [];
     scored.forEach(function (s) {
-      if (terms.length < count && !seen.has(s.term) && s.term !== key) { seen.add(s.term); terms.push(s.term); }
+      // the same wording may come from the glossary and from the reader's vocabulary, written in another case
+      var same = fold(s.term);
+      if (terms.length < count && !seen.has(same) && same !== key) { seen.add(same); terms.push(s.term); }
       s.themes.forEach(function (t) { if (themes.indexOf(t) < 0 && self.themeAnswers.has(t)) themes.push(t); });
     });
     this.answersFor(terms[0] || "").forEach(function (a) { var id = a.kind === "theme" && a.url.split("/")[1]; if (id && themes.indexOf(id) < 0) themes.unshift(id); });

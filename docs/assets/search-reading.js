@@ -35,11 +35,16 @@
         var choices = [];
         for (var k = Math.min(self.longest, n - i); k >= 2; k--) {
           if (self.vocabulary.has(chunk.substr(i, k))) choices.push([k, 1]);
+          // a plan's term of three characters or more, only where the vocabularies would leave a character alone
+          // (专利池是啥: not 专利 / 池); shorter ones (地方, 人口) are everyday words
+          else if (k > 2 && self.planTerms.has(chunk.substr(i, k))) choices.push([k, 1 + SINGLE / 2]);
         }
         var word = browser.get(i), cjk = CJK.test(chunk[i]);
         if (word && !cjk) choices.push([word.length, 1]);  // a Latin word or a number, whole
         else {
-          if (word && word.length > 1) choices.push([word.length, 1 + UNKNOWN]);
+          // a word of question characters only (是啥, 咋样) is read as those characters, which a query leaves out
+          var asked = word && Array.from(word).every(function (c) { return self.ignored.has(c); });
+          if (word && word.length > 1 && !asked) choices.push([word.length, 1 + UNKNOWN]);
           choices.push([1, cjk && self.ignored.has(chunk[i]) ? 1 : 1 + SINGLE]);
         }
         choices.forEach(function (c) {
