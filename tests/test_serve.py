@@ -58,7 +58,12 @@ def serving(tmp_path_factory):
     finally:
         if serve.poll() is None:
             os.killpg(serve.pid, signal.SIGINT)
-            serve.wait(timeout=30)
+            try:
+                serve.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                # mkdocs serve closes only after its pending live-reload polls, which last up to 60 s
+                os.killpg(serve.pid, signal.SIGKILL)
+                serve.wait(timeout=10)
 
 
 def test_an_edit_shows_in_the_browser_after_one_rebuild(serving, browser):
