@@ -129,9 +129,6 @@
     this.planNamed = new Map();  // a plan's name -> its index
     lex.plans.forEach(function (forms, i) { forms.forEach(function (f) { self.planNamed.set(f, i); if (CJK.test(f)) vocabulary.add(f); }); });
     lex.ignore.zh.forEach(function (w) { vocabulary.add(w); });
-    // the plans' terms the reader's words lead to (专利池): words, but weaker than the vocabularies' (search-reading.js)
-    this.planTerms = new Set();
-    lex.reader.forEach(function (entry) { entry.to.forEach(function (t) { if (CJK.test(t)) self.planTerms.add(fold(t)); }); });
     this.readerOf = new Map();  // a reader's word -> its entry
     this.learn(lex.reader.map(function (entry) { var own = entry.w; entry.w = []; return own; }));
     var total = 0;
@@ -155,7 +152,6 @@
       words[i].forEach(function (w) { entry.w.push(w); self.readerOf.set(w, entry); if (CJK.test(w)) vocabulary.add(w); });
     });
     vocabulary.forEach(function (w) { longest = Math.max(longest, w.length); });
-    this.planTerms.forEach(function (w) { longest = Math.max(longest, w.length); });
     this.longest = longest;
     this.readerKeys = this.writtenForms = this.segmented = null;  // made from the words known until now
   };

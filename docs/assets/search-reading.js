@@ -4,7 +4,7 @@
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;
   if (!Engine || Engine.prototype.segment) return;  // the core not loaded, or this file loaded already
-  var CJK = S._.CJK, CLASS = S.CLASS, MAX_QUERY = S.MAX_QUERY, normalize = S.normalize, unique = S._.unique;
+  var CJK = S._.CJK, CLASS = S.CLASS, MAX_QUERY = S.MAX_QUERY, normalize = S.normalize, unique = S._.unique, fold = S.fold;
   var MAPPED_WEIGHT = 0.8;  // the plans' terms a reader's word leads to weigh less than the words as typed
 
   // --- reading a query -----------------------------------------------------------------------------------------
@@ -14,10 +14,19 @@
   // the same length. The browser's segmenter knows fewer words than the plans use (侵权 comes out as 侵 + 权):
   // characters left single are joined again, up to a word of the site's or a word a question leaves out.
   var SINGLE = 10, UNKNOWN = 0.5;  // costs: a character standing alone, a word only the browser's segmenter knows
+  // The plans' terms the reader's words lead to (专利池): words too, but weaker than the vocabularies' (below).
+  Engine.prototype.planTermSet = function () {
+    if (!this.planTerms) {
+      var terms = this.planTerms = new Set();
+      this.lexicon.reader.forEach(function (entry) { entry.to.forEach(function (t) { if (CJK.test(t)) terms.add(fold(t)); }); });
+      this.planLongest = Math.max.apply(null, [0].concat(Array.from(terms, function (t) { return t.length; })));
+    }
+    return this.planTerms;
+  };
   Engine.prototype.segment = function (text) {
     // a query is read word by word more than once (its concepts, its glossary variants): the last reading is kept
     if (this.segmented && this.segmented.text === text) return this.segmented.pieces.slice();
-    var self = this, out = [];
+    var self = this, out = [], planTerms = this.planTermSet(), longest = Math.max(this.longest, this.planLongest);
     if (this.segmenter === undefined) {
       this.segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
     }
@@ -33,11 +42,11 @@
       cost[n] = 0;
       for (var i = n - 1; i >= 0; i--) {
         var choices = [];
-        for (var k = Math.min(self.longest, n - i); k >= 2; k--) {
+        for (var k = Math.min(longest, n - i); k >= 2; k--) {
           if (self.vocabulary.has(chunk.substr(i, k))) choices.push([k, 1]);
           // a plan's term of three characters or more, only where the vocabularies would leave a character alone
           // (专利池是啥: not 专利 / 池); shorter ones (地方, 人口) are everyday words
-          else if (k > 2 && self.planTerms.has(chunk.substr(i, k))) choices.push([k, 1 + SINGLE / 2]);
+          else if (k > 2 && planTerms.has(chunk.substr(i, k))) choices.push([k, 1 + SINGLE / 2]);
         }
         var word = browser.get(i), cjk = CJK.test(chunk[i]);
         if (word && !cjk) choices.push([word.length, 1]);  // a Latin word or a number, whole
