@@ -61,12 +61,14 @@
   var KIN = 6;
   Engine.prototype.kin = function (word) {
     if (!this.lexicon.stems || word.length < KIN) return [];
-    var values = Array.from(this.stemSet());
-    for (var n = word.length - 1; n >= KIN; n--) {
-      var start = word.slice(0, n), found = values.filter(function (v) { return v.slice(0, n) === start; });
-      if (found.length) return found;
-    }
-    return [];
+    var best = KIN, found = [];  // one pass: the stems sharing the longest beginning, short of the whole word
+    this.stemSet().forEach(function (v) {
+      var n = 0, most = Math.min(v.length, word.length - 1);
+      while (n < most && v[n] === word[n]) n++;
+      if (n > best) { best = n; found = []; }
+      if (n === best) found.push(v);
+    });
+    return found;
   };
   // The plain forms of a word with an ending (-ing, -ed): without it, with an e, and with a doubled consonant undone
   // (raising: raise, stopped: stop); none when the word has no such ending.
