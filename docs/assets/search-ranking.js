@@ -103,6 +103,7 @@
           f.hits.forEach(function (hits, rec) {
             var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false, core: false, closest: false };
             if (f.alt.core) entry.core = true;
+            if (hits[0] < info[2]) entry.titled = true;
             if (f.alt.closest) entry.closest = true;
             hits.forEach(function (p) { entry.tf += f.alt.weight * (p < info[2] ? TITLE_WEIGHT : 1); });
             // the record is the entry of this very wording (a glossary term, a theme)
@@ -120,10 +121,15 @@
         var idf = self.idf(recs.size);
         recs.forEach(function (v, rec) {
           var r = byRec.get(rec) || { rec: rec, held: 0, known: 0, closest: 0, score: 0, phrases: [] };
-          if (filters && v.core) r.held += 1;
+          var info = self.meta.records[rec], kind = self.meta.kinds[info[1]];
+          // A section with running text whose title holds a term a reader's word led to (any of them: each plan names
+          // its background in its own words, 成效基础, 发展现状 …) is about that term (collect's tiers, below).
+          var about = filters && v.titled && concepts[k].mapped && kind === "section" && info[3] > info[2];
+          if (about) r.about = true;
+          if (filters && (v.core || about)) r.held += 1;
           if (filters && v.closest) r.closest += 1;
-          if (filters && v.core && concepts[k].known) r.known += 1;
-          r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[self.meta.kinds[self.meta.records[rec][1]]] + (v.named ? TERM_BONUS : 0);
+          if (filters && (v.core || about) && concepts[k].known) r.known += 1;
+          r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[kind] + (v.named ? TERM_BONUS : 0);
           if (v.named) r.named = true;
           r.phrases = r.phrases.concat(v.phrases);
           byRec.set(rec, r);
@@ -149,8 +155,9 @@
         if (best.has(rec) || (!r.held && counted)) return;
         var kind = self.meta.kinds[self.meta.records[rec][1]];
         // The running text of a section (background, goals) holds almost every word in passing: it ranks after the
-        // items that hold any of the concepts, and holding them all does not make it a full match.
-        var passing = kind === "section" && counted > 0;
+        // items that hold any of the concepts, and holding them all does not make it a full match. Unless its title
+        // holds a term that a reader's word led to (十三五期间: 成效基础; "goals": Development goals): it is about that.
+        var passing = kind === "section" && counted > 0 && !r.about;
         var tier = (countedKnown - r.known) * (other + 1) + (other - (r.held - r.known));
         best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + tier + (passing ? tiers : 0), score: r.score + KIND_PRIOR[kind],
                         phrases: r.phrases, held: r.held, closest: r.closest, passing: passing, named: !!r.named });

@@ -362,26 +362,31 @@ def _prepared(lang: str, text: str) -> str:
 
 
 def reader_problems(site: Site, doc: Document) -> list[Problem]:
-    """The reader's vocabulary leads somewhere: each official term stands in the text of some task, box or indicator
-    in its language (English by word stems, as search reads it), each theme exists, and no reader's word is listed
+    """The reader's vocabulary leads somewhere: each official term stands in the text of some task, box or indicator,
+    or in a section's title, in its language (English by word stems, as search reads it), each theme exists, and no reader's word is listed
     twice (written Cantonese read as standard Chinese, `spoken`) or also as a word to ignore; no character of
     `spoken` stands in the plans' text."""
     from .identity import body_text, plain
     from .search.text import as_read, fold, spoken_table
 
     items = list(site.items.values())
+    # A section's title names what its running text is about (成效基础: the results of the last plan period), and
+    # search ranks a section whose title holds a reader's word with the items (search-ranking.js).
+    sections = [section["title"] for plan in site.plans for chapter in plan["chapters"] for section in chapter["sections"]]
 
     # An item's text is prepared only when a term is looked for past the items before it: most terms stand in the
     # first plan.
     @cache
     def text(lang: str, k: int) -> str:
+        if k >= len(items):
+            return _prepared(lang, plain(sections[k - len(items)], lang))
         item = items[k]
         return _prepared(lang, plain(item.data.get("title") or item.data["name"], lang) + "\n"
                          + (body_text(item, lang) if item.kind != "indicator" else ""))
 
     def found(lang: str, term: str) -> bool:
         key = _prepared(lang, term)
-        return bool(key.strip()) and any(key in text(lang, k) for k in range(len(items)))
+        return bool(key.strip()) and any(key in text(lang, k) for k in range(len(items) + len(sections)))
     problems: list[Problem] = []
     for char, standard in doc.data.get("spoken", {}).items():
         if found("zh", char):
@@ -393,7 +398,7 @@ def reader_problems(site: Site, doc: Document) -> list[Problem]:
         for lang in ("zh", "en"):
             for n, term in enumerate(entry["official"][lang]):
                 if not found(lang, term):
-                    problems.append(doc.problem(("words", k, "official", lang, n), f"'{term}' is not in the {'Chinese' if lang == 'zh' else 'English'} text of any task, box or indicator"))
+                    problems.append(doc.problem(("words", k, "official", lang, n), f"'{term}' is not in the {'Chinese' if lang == 'zh' else 'English'} text of any task, box or indicator, nor in a section's title"))
             for n, word in enumerate(entry["reader"].get(lang, [])):
                 key, typed = as_read(word, spoken).strip(), fold(word).strip()
                 if key in seen:
