@@ -156,7 +156,7 @@
         var kind = self.meta.kinds[self.meta.records[rec][1]];
         // The running text of a section (background, goals) holds almost every word in passing: it ranks after the
         // items that hold any of the concepts, and holding them all does not make it a full match. Unless its title
-        // holds a term that a reader's word led to (十三五期间: 成效基础; "goals": Development goals): it is about that.
+        // holds a term that a reader's word led to (十三五期间: 成效基础; 钱从哪来: 加强资金保障): it is about that.
         var passing = kind === "section" && counted > 0 && !r.about;
         var tier = (countedKnown - r.known) * (other + 1) + (other - (r.held - r.known));
         best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + tier + (passing ? tiers : 0), score: r.score + KIND_PRIOR[kind],

@@ -363,15 +363,15 @@ def _prepared(lang: str, text: str) -> str:
 
 def reader_problems(site: Site, doc: Document) -> list[Problem]:
     """The reader's vocabulary leads somewhere: each official term stands in the text of some task, box or indicator,
-    or in a section's title, in its language (English by word stems, as search reads it), each theme exists, and no reader's word is listed
-    twice (written Cantonese read as standard Chinese, `spoken`) or also as a word to ignore; no character of
-    `spoken` stands in the plans' text."""
+    or in a section's title, in its language (English by word stems, as search reads it), each theme exists, and no
+    reader's word is listed twice (written Cantonese read as standard Chinese, `spoken`) or also as a word to ignore;
+    no character of `spoken` stands in the plans' text."""
     from .identity import body_text, plain
     from .search.text import as_read, fold, spoken_table
 
     items = list(site.items.values())
-    # A section's title names what its running text is about (成效基础: the results of the last plan period), and
-    # search ranks a section whose title holds a reader's word with the items (search-ranking.js).
+    # A section's title names what its running text is about (成效基础: the results of the last plan period): search
+    # ranks a section whose title holds a term a reader's word leads to with the items (search-ranking.js).
     sections = [section["title"] for plan in site.plans for chapter in plan["chapters"] for section in chapter["sections"]]
 
     # An item's text is prepared only when a term is looked for past the items before it: most terms stand in the
