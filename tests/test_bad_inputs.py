@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from plansite.load import load_site
+from plansite.load import DocumentCache, load_site
 from plansite.problems import DataError
 
 from conftest import copy_project
 
 CORPUS = Path(__file__).with_name("bad_inputs")
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+# Each case is a copy of the project with one file changed: the files it shares with the cases before are read once,
+# as under `mkdocs serve`, and only the changed one (with every check across files) runs again.
+DOCUMENTS = DocumentCache()
 # The test plan's record as a document, added after the real ones (their lines and indexes stay as in the file).
 TESTPLAN_RECORD = """- plan: testplan
   checked: 2026-12-05
@@ -28,8 +31,8 @@ TESTPLAN_RECORD = """- plan: testplan
 
 def copy_data(dest: Path, testplan: bool = True) -> None:
     """data/ and the hand-written pages (published addresses), with the test plan's document record where the case
-    adds the test plan."""
-    copy_project(dest)
+    adds the test plan. A case changes a file of data/ only."""
+    copy_project(dest, linked=("docs", "hooks"))
     if not testplan:
         return
     documents = dest / "data" / "documents.yaml"
@@ -62,7 +65,7 @@ def test_bad_input(tmp_path, case):
             assert case["replace"] in base, f"case {case['name']}: text to replace not in base-plan.yaml"
             target.write_text(base.replace(case["replace"], case["with"], 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_site(tmp_path)
+        load_site(tmp_path, DOCUMENTS)
     lines = str(caught.value).splitlines()
     if "expect" in case:
         assert len(lines) == len(case["expect"]), lines

@@ -129,6 +129,11 @@ def test_tab_order_on_a_phone_shows_a_ring_on_each_stop(tab_with, server, scheme
     assert any("md-header__button" in s and s.startswith("label") for s in stops), stops
 
 
+FOCUSED = """() => { const a = document.activeElement, nav = a.closest('nav');
+  return `${a.tagName.toLowerCase()}${a.id ? '#' + a.id : ''} ${a.getAttribute('href') || a.getAttribute('for') || ''}`
+    + (nav ? ` in ${nav.className}` : '') + (a.closest('.md-sidebar--primary') ? ` (drawer ${getComputedStyle(a.closest('.md-sidebar--primary')).visibility})` : ''); }"""
+
+
 @pytest.mark.parametrize("path", ["/en/plans/guangzhou/", "/themes/pledge-financing/", "/progress/"])
 def test_table_of_contents_is_in_the_phone_menu(tab_with, server, path):
     """With the keyboard alone: open the drawer, open the page's contents, follow a section link."""
@@ -140,12 +145,14 @@ def test_table_of_contents_is_in_the_phone_menu(tab_with, server, path):
     tab.wait_for_function("() => document.getElementById('__drawer').checked")
     toc_entry = tab.locator(".md-nav--primary label[for='__toc']:not(.md-nav__title)")
     toc_entry.wait_for()
-    for _ in range(30):  # Tab through the header and the drawer to the page's entry
+    stops = []
+    for _ in range(30):  # Tab through the header and the drawer to the page's entry (14 stops on the progress page)
         tab.keyboard.press("Tab")
+        stops.append(tab.evaluate(FOCUSED))
         if tab.evaluate("() => document.activeElement.matches(\".md-nav--primary label[for='__toc']\")"):
             break
     else:
-        pytest.fail("the page's contents entry is not in the tab order of the drawer")
+        pytest.fail(f"the page's contents entry is not in the tab order of the drawer; the stops: {stops}")
     tab.keyboard.press("Enter")
     first = tab.locator(".md-nav--primary .md-nav--secondary a.md-nav__link").first
     first.wait_for(state="visible")

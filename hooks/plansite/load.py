@@ -15,23 +15,24 @@ PROGRESS_FILES = ("observations", "context", "notes", "research", "goals")  # un
 
 
 class DocumentCache:
-    """The files read by the last load, with their schema and text problems: under `mkdocs serve` a file that has not
-    changed since is not parsed or checked again (the checks across files always run)."""
+    """The files read by the last load, with their schema and text problems, by name and content: under `mkdocs serve`
+    a file whose bytes have not changed since is not parsed or checked again (the checks across files always run).
+    Files are known by their path under root, so that one cache serves copies of the project alike."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[Path, str], tuple[tuple[int, int], Document | None, list[Problem]]] = {}
+        self._entries: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
 
     def load(self, path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:
         try:
-            stat = path.stat()
+            raw = path.read_bytes()
         except OSError:
             return _load_file(path, root, schema, problems)
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        cached = self._entries.get((path, schema))
-        if cached is None or cached[0] != stamp:
+        key = (path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), schema)
+        cached = self._entries.get(key)
+        if cached is None or cached[0] != raw:
             found: list[Problem] = []
-            cached = (stamp, _load_file(path, root, schema, found), found)
-            self._entries[(path, schema)] = cached
+            cached = (raw, _load_file(path, root, schema, found), found)
+            self._entries[key] = cached
         problems.extend(cached[2])
         return cached[1]
 

@@ -8,7 +8,7 @@ the same in every edition), nor code, scripts and style sheets (code samples are
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 import opencc
 
@@ -26,11 +26,18 @@ OPEN, FIX_OPEN, CLOSE = "\ue000", "\ue001", "\ue002"
 _STAND_IN = re.compile(f"([{OPEN}{FIX_OPEN}])([0-9]+){CLOSE}")
 
 
+@cache
+def _opencc(config: str) -> opencc.OpenCC:
+    """One converter of each configuration per process: loading its dictionaries takes tens of milliseconds, and
+    every load of the data (each rebuild under `mkdocs serve`) checks the corrections with both."""
+    return opencc.OpenCC(config)
+
+
 class Converter:
     """Simplified to Traditional (Hong Kong forms), with corrections [{simplified, traditional, reason}]."""
 
     def __init__(self, corrections: list[dict]):
-        self._s2hk = opencc.OpenCC("s2hk")
+        self._s2hk = _opencc("s2hk")
         self.corrections = sorted(corrections, key=lambda c: len(c["simplified"]), reverse=True)
         alternatives = "|".join(re.escape(c["simplified"]) for c in self.corrections)
         self._fixes = re.compile(alternatives) if alternatives else None
@@ -58,7 +65,7 @@ class Converter:
     @cached_property
     def back(self) -> opencc.OpenCC:
         """Traditional (Hong Kong forms) to Simplified: what the round-trip checks use."""
-        return opencc.OpenCC("hk2s")
+        return _opencc("hk2s")
 
 
 def with_traditional(value, converter: Converter, code: str):
