@@ -215,6 +215,17 @@ def search(tab, server: str, prefix: str, query: str) -> list[str]:
     return [h[len(f"{server}{prefix}/"):] for h in hrefs]
 
 
+@pytest.mark.parametrize("query, named", [("專業鎮", ["製造業", "產業集羣"]), ("沙發", ["傢俱", "紅木"]),
+                                          ("專利貸款", ["質押融資"]), ("藥品專利鏈接", ["生物醫藥", "專利導航"])])
+def test_the_terms_a_traditional_results_page_names_are_written_as_its_pages_write_them(tab, server, query, named):
+    """The plans' terms a reader's word led to, and the wordings suggested, in the forms of the edition's own
+    conversion (製造業 and 傢俱 as whole words, not character by character: 制造業, 家具)."""
+    search(tab, server, "/zh-hant", query)
+    said = " ".join(tab.inner_text(s) for s in (".search-note", ".search-status", ".search-help") if tab.is_visible(s))
+    assert all(term in said for term in named), said
+    assert leftovers(said) == []
+
+
 @pytest.mark.parametrize("traditional, simplified", [("質押融資", "质押融资"), ("海外維權", "海外维权"), ("專利導航", "专利导航"),
                                                      ("澳門", "澳门"), ("知識產權保險", "知识产权保险"), ("商標註冊", "商标注册")])
 def test_a_traditional_query_finds_what_its_simplified_twin_finds_on_both_editions(tab, server, traditional, simplified):

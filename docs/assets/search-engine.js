@@ -134,8 +134,9 @@
     var total = 0;
     this.meta.records.forEach(function (r) { total += r[3]; });
     this.averageLength = total / this.meta.records.length;
-    // Traditional characters to the Simplified ones of the index: pairs of characters, and two-character words.
-    var chars = lex.hant.chars, pairs = lex.hant.words;
+    // Traditional characters (and written Cantonese ones) to the Simplified ones of the index: pairs of characters,
+    // and two-character words.
+    var chars = lex.hant.chars + lex.hant.spoken, pairs = lex.hant.words;
     this.toSimplified = new Map();
     this.hantWords = new Map();
     for (var i = 0; i + 1 < chars.length; i += 2) this.toSimplified.set(chars[i], chars[i + 1]);
@@ -165,12 +166,6 @@
       out += map.get(text[i]) || text[i];
     }
     return out;
-  };
-  // Terms of the index as the edition shows them (the Traditional edition names them in Traditional characters).
-  Engine.prototype.display = function (term) {
-    var converted = this.lexicon.display || {};
-    if (has(converted, term)) return converted[term];
-    return this.shown.get(term) || term;
   };
 
   // --- postings ----------------------------------------------------------------------------------------------

@@ -7,6 +7,21 @@
   if (!Engine || Engine.prototype.readerMatch) return;  // the core not loaded, or this file loaded already
   var CJK = S._.CJK, words = S._.words, has = S._.has;
 
+  // Terms of the index as the edition shows them: the Traditional edition writes them in Traditional characters,
+  // each Simplified character as the first Traditional one of the fold table that reads as it, unless the lexicon's
+  // display.chars names another; display.words, the terms that convert otherwise as a whole (hooks/plansite/search/hant.py).
+  Engine.prototype.display = function (term) {
+    var written = this.shown.get(term) || term, forms = this.lexicon.display;
+    if (!forms) return written;
+    if (has(forms.words, written)) return forms.words[written];
+    if (!this.toTraditional) {
+      var map = this.toTraditional = new Map(), pairs = this.lexicon.hant.chars, i;
+      for (i = 0; i + 1 < pairs.length; i += 2) if (!map.has(pairs[i + 1])) map.set(pairs[i + 1], pairs[i]);
+      for (i = 0; i + 1 < forms.chars.length; i += 2) map.set(forms.chars[i], forms.chars[i + 1]);
+    }
+    return written.split("").map(function (c) { return this.toTraditional.get(c) || c; }, this).join("");
+  };
+
   // English words are compared by stem (the index's stems.json, text.stem), fetched with the index on the English
   // edition and on the Chinese ones for the first query with English words in it. The reader's words of the other
   // script (reader-other.json) come with the first query written in it.

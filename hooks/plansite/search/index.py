@@ -61,7 +61,7 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
         found = dict(lexicons[lang], hant=fold_table)
         if edition.converted:
             found["answers"] = [dict(answer, title=show(answer["title"])) for answer in found["answers"]]
-            found["display"] = display_forms(found, converter)
+            found["display"] = display_forms(found, converter, fold_table)
         found["reader"], other = _by_script(found["reader"], lang)
         _dump(out / "lexicon.json", found)
         _dump(out / "reader-other.json", other)
