@@ -6,7 +6,11 @@ import os
 import shutil
 import subprocess
 
-from conftest import ROOT, build_site
+import pytest
+
+from conftest import ROOT
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
 def differing(a, b) -> list[str]:
@@ -21,33 +25,41 @@ def differing(a, b) -> list[str]:
     return sorted(set(out))
 
 
-def test_two_builds_of_one_commit_are_identical(site_dir, tmp_path):
-    again = tmp_path / "site"
-    result = build_site(again)
-    assert result.returncode == 0, result.stderr
-    assert (again / "sitemap.xml").is_file() and (again / "search-index" / "zh" / "meta.json").is_file()
-    assert differing(site_dir, again) == []
-
-
-def test_failed_build_keeps_the_previous_site(tmp_path):
+@pytest.fixture(scope="module")
+def built_clone(tmp_path_factory):
+    """A copy of the committed files, as a fresh clone has them, built with scripts/build: (the copy, its build)."""
+    repo = tmp_path_factory.mktemp("clone")
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    repo = tmp_path / "repo"
     for name in files:
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, repo / name)
     (repo / ".venv").symlink_to(ROOT / ".venv")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    first = subprocess.run(["scripts/build"], cwd=repo, env=env, capture_output=True, text=True)
+    first = subprocess.run(["scripts/build"], cwd=repo, env=ENV, capture_output=True, text=True)
+    return repo, first
+
+
+def test_two_builds_of_one_commit_are_identical(site_dir, built_clone):
+    """The session's build of the working tree and scripts/build in a copy of it, elsewhere: the same files, byte
+    for byte (the copy's site/ stays as it was built, whatever the next test does: a failed build keeps it)."""
+    repo, first = built_clone
+    assert first.returncode == 0, first.stdout + first.stderr
+    again = repo / "site"
+    assert (again / "sitemap.xml").is_file() and (again / "search-index" / "zh" / "meta.json").is_file()
+    assert differing(site_dir, again) == []
+
+
+def test_failed_build_keeps_the_previous_site(built_clone):
+    repo, first = built_clone
     assert first.returncode == 0, first.stdout + first.stderr
     home = (repo / "site/index.html").read_text(encoding="utf-8")
     plan = repo / "data/plans/nansha.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("target: 30\n", "target: thirty\n", 1), encoding="utf-8")
-    second = subprocess.run(["scripts/build"], cwd=repo, env=env, capture_output=True, text=True)
+    second = subprocess.run(["scripts/build"], cwd=repo, env=ENV, capture_output=True, text=True)
     assert second.returncode != 0
     assert "Traceback" not in second.stdout + second.stderr
     assert "data/plans/nansha.yaml:" in second.stderr and "target: expected number, got str 'thirty'" in second.stderr
     assert (repo / "site/index.html").read_text(encoding="utf-8") == home
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith("site")) == ["site"]
-    validate = subprocess.run(["scripts/validate"], cwd=repo, env=env, capture_output=True, text=True)
+    validate = subprocess.run(["scripts/validate"], cwd=repo, env=ENV, capture_output=True, text=True)
     assert validate.returncode == 1
     assert validate.stderr.splitlines()[0].startswith("data/plans/nansha.yaml:")
