@@ -70,10 +70,10 @@ def hant_fold_table(site_text: str, converter, spoken: dict[str, str]) -> dict[s
 def display_forms(lexicon: dict, converter, fold_table: dict[str, str]) -> dict:
     """How the Traditional edition's results page writes the terms it may name (a query's glossary term, theme or
     agency, the plans' terms a reader's word leads to, the words of the site's vocabulary it suggests), as the site's
-    conversion does. The browser writes a term
-    character by character, reading the fold table backwards (each Simplified character to the first Traditional one
-    listed for it): {"chars": "STST…", the characters the site's conversion writes otherwise in most of these terms,
-    "words": {term: form}, the terms that still come out otherwise}. A few hundred bytes instead of every term."""
+    conversion does. The browser writes a term character by character, reading the fold table backwards (each
+    Simplified character to the first Traditional one listed for it): {"chars": "STST…", the characters the site's
+    conversion writes otherwise in most of these terms, "words": {term: form}, the terms that still come out
+    otherwise}. A few hundred bytes instead of every term."""
     terms = {form for entry in lexicon["glossary"] + lexicon["names"] for form in entry["zh"]}
     terms |= {term for entry in lexicon["reader"] for term in entry["to"]} | set(lexicon["vocabulary"])
     forms = {term: converter.text(term) for term in sorted(terms)}
