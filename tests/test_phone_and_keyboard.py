@@ -129,9 +129,12 @@ def test_tab_order_on_a_phone_shows_a_ring_on_each_stop(tab_with, server, scheme
     assert any("md-header__button" in s and s.startswith("label") for s in stops), stops
 
 
-FOCUSED = """() => { const a = document.activeElement, nav = a.closest('nav');
+# Where the focus is, for a failure message: the element, its address, its navigation and the drawer's visibility.
+FOCUSED = """() => {
+  const a = document.activeElement, nav = a.closest('nav'), drawer = a.closest('.md-sidebar--primary');
   return `${a.tagName.toLowerCase()}${a.id ? '#' + a.id : ''} ${a.getAttribute('href') || a.getAttribute('for') || ''}`
-    + (nav ? ` in ${nav.className}` : '') + (a.closest('.md-sidebar--primary') ? ` (drawer ${getComputedStyle(a.closest('.md-sidebar--primary')).visibility})` : ''); }"""
+    + (nav ? ` in ${nav.className}` : '') + (drawer ? ` (drawer ${getComputedStyle(drawer).visibility})` : '');
+}"""
 
 
 @pytest.mark.parametrize("path", ["/en/plans/guangzhou/", "/themes/pledge-financing/", "/progress/"])

@@ -9,7 +9,7 @@ from .pages import page_sources
 from .model import ITEM_KINDS, Item, Responsibility, Site, iter_blocks
 from .problems import DataError, Problem
 from .schema import schema_problems
-from .yamldoc import Document, load_document
+from .yamldoc import Document, load_document, shown_path
 
 PROGRESS_FILES = ("observations", "context", "notes", "research", "goals")  # under data/progress/, schema of the same name
 
@@ -27,11 +27,11 @@ class DocumentCache:
             raw = path.read_bytes()
         except OSError:
             return _load_file(path, root, schema, problems)
-        key = (path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), schema)
+        key = (shown_path(path, root), schema)
         cached = self._entries.get(key)
         if cached is None or cached[0] != raw:
             found: list[Problem] = []
-            cached = (raw, _load_file(path, root, schema, found), found)
+            cached = (raw, _load_file(path, root, schema, found, raw), found)
             self._entries[key] = cached
         problems.extend(cached[2])
         return cached[1]
@@ -121,10 +121,12 @@ def _addresses(site: Site, root: Path, records: dict, problems: list[Problem]) -
     return addresses.Addresses(now, records["published"], moves)
 
 
-def _load_file(path: Path, root: Path, schema: str, problems: list[Problem]) -> Document | None:
-    """One file, parsed and checked against its schema and the text rules; None (its problems added) if unusable."""
+def _load_file(path: Path, root: Path, schema: str, problems: list[Problem],
+               raw: bytes | None = None) -> Document | None:
+    """One file (or its bytes, read already), parsed and checked against its schema and the text rules; None (its
+    problems added) if unusable."""
     try:
-        doc = load_document(path, root)
+        doc = load_document(path, root, raw)
     except DataError as exc:
         problems.extend(exc.problems)
         return None

@@ -191,11 +191,18 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
-def load_document(path: Path, root: Path) -> Document:
-    """Parse one YAML file; raise DataError naming file and line on any defect."""
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+def shown_path(path: Path, root: Path) -> str:
+    """A file's path as messages show it: under root when it is there."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def load_document(path: Path, root: Path, raw: bytes | None = None) -> Document:
+    """Parse one YAML file (its bytes, when the caller has read them already); raise DataError naming file and line
+    on any defect."""
+    rel = shown_path(path, root)
     stat = path.stat()
-    raw = path.read_bytes()
+    if raw is None:
+        raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
