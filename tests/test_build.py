@@ -27,8 +27,11 @@ def differing(a, b) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built_clone(tmp_path_factory):
-    """A copy of the committed files, as a fresh clone has them, built with scripts/build: (the copy, its build)."""
+    """A clone of the project with the working tree's version of each tracked file, built with scripts/build: (the
+    clone, its build). A clone, not a copy: the sitemap's dates come from git (the last commit to data/), and a copy
+    outside git would date it by its files' times instead."""
     repo = tmp_path_factory.mktemp("clone")
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(repo)], capture_output=True, check=True)
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     for name in files:
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
@@ -39,8 +42,8 @@ def built_clone(tmp_path_factory):
 
 
 def test_two_builds_of_one_commit_are_identical(site_dir, built_clone):
-    """The session's build of the working tree and scripts/build in a copy of it, elsewhere: the same files, byte
-    for byte (the copy's site/ stays as it was built, whatever the next test does: a failed build keeps it)."""
+    """The session's build of the working tree and scripts/build in a clone of it, elsewhere: the same files, byte
+    for byte (the clone's site/ stays as it was built, whatever the next test does: a failed build keeps it)."""
     repo, first = built_clone
     assert first.returncode == 0, first.stdout + first.stderr
     again = repo / "site"
