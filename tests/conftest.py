@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -310,18 +311,24 @@ def tab_with(_pages, browser, server):
 
     yield get
     for pg, cdp, added, viewport in used.values():
-        if pg.url.startswith("http"):
-            pg.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        _clean(pg, cdp, added, viewport)
         pg.goto("about:blank")
-        pg.mouse.move(0, 0)
-        for event, handler in added:
-            type(pg).remove_listener(pg, event, handler)
-        pg.unroute_all(behavior="ignoreErrors")
-        del pg.on
-        pg.context.clear_cookies()
-        if pg.outside_requests:
-            cdp.send("Network.clearBrowserCache")
-        pg.set_viewport_size(viewport)
+
+
+def _clean(pg, cdp, added: list, viewport: dict) -> None:
+    """What a test leaves on a page it shares with the next: storage, cookies, listeners, routes, the pointer, the
+    viewport, and the HTTP cache where the test fetched from outside the session's site."""
+    if pg.url.startswith("http"):
+        pg.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    pg.mouse.move(0, 0)
+    for event, handler in added:
+        type(pg).remove_listener(pg, event, handler)
+    pg.unroute_all(behavior="ignoreErrors")
+    del pg.on
+    pg.context.clear_cookies()
+    if pg.outside_requests:
+        cdp.send("Network.clearBrowserCache")
+    pg.set_viewport_size(viewport)
 
 
 def _watched(pg, server: str) -> list:
@@ -342,3 +349,37 @@ def _watched(pg, server: str) -> list:
 def tab(tab_with):
     """A page of a browser context with Playwright's default options: see tab_with."""
     return tab_with()
+
+
+@pytest.fixture(scope="session")
+def _results_page(browser):
+    context = browser.new_context()
+    pg = context.new_page()
+    yield pg, context.new_cdp_session(pg)
+    context.close()
+
+
+@pytest.fixture
+def results_tab(_results_page, server):
+    """A tab for tests that read results pages (search, below), as tab is, but left where the test left it: the next
+    test's search is typed into that results page's own box, as a reader searches again, and the page's index, loaded
+    once per edition, serves every test (a results page opened afresh costs three times as long)."""
+    pg, cdp = _results_page
+    added = _watched(pg, server)
+    yield pg
+    _clean(pg, cdp, added, {"width": 1280, "height": 720})
+
+
+def search(tab, server: str, prefix: str, query: str, extra: str = "") -> None:
+    """Show the results for query on the results page of the edition at prefix ("", "/en", "/zh-hant") and wait until
+    they are shown. Where the tab already shows that page, the query is typed into its box and Enter pressed;
+    otherwise, or with filters in the address (extra: "&plan=0"), the page is opened at its address."""
+    here = f"{server}{prefix}/search/"
+    if extra or tab.url.split("?", 1)[0] != here:
+        tab.goto(f"{here}?q={urllib.parse.quote(query)}{extra}")
+    else:
+        tab.fill("#site-search-input", query)
+        tab.press("#site-search-input", "Enter")
+    tab.wait_for_function(
+        """q => document.querySelector(".search-page")?.dataset.state === "done"
+                && (new URLSearchParams(location.search).get("q") || "") === q""", arg=query, timeout=15000)

@@ -9,15 +9,20 @@ import urllib.parse
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, search
 from plansite.search.text import fold, stem, words
 
 VOCABULARY = yaml.safe_load((ROOT / "data/reader-vocabulary.yaml").read_text(encoding="utf-8"))
 
 
+@pytest.fixture
+def tab(results_tab):
+    """The tests here read results pages: one tab kept on them (conftest.results_tab)."""
+    return results_tab
+
+
 def results_page(tab, server, prefix: str, query: str, extra: str = "") -> list[str]:
-    tab.goto(f"{server}{prefix}/search/?q={urllib.parse.quote(query)}{extra}")
-    tab.wait_for_selector(".search-page[data-state=done]", timeout=15000)
+    search(tab, server, prefix, query, extra)
     return tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
 
 

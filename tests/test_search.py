@@ -2,19 +2,23 @@
 from __future__ import annotations
 
 import re
-import urllib.parse
 
 import pytest
 
+from conftest import search
 from plansite.search.text import fold, shard_of, stem, words
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@pytest.fixture
+def tab(results_tab):
+    """The tests here read results pages: one tab kept on them (conftest.results_tab)."""
+    return results_tab
+
+
 def results_page(tab, server, lang: str, query: str, extra: str = ""):
-    prefix = "" if lang == "zh" else "/en"
-    tab.goto(f"{server}{prefix}/search/?q={urllib.parse.quote(query)}{extra}")
-    tab.wait_for_selector(".search-page[data-state=done]", timeout=15000)
+    search(tab, server, "" if lang == "zh" else "/en", query, extra)
     return tab.eval_on_selector_all(
         "[data-search-result]",
         """els => els.map(e => ({href: e.querySelector('a').getAttribute('href'), text: e.innerText,

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, parsed
+from conftest import ROOT, parsed, search
 
 HK2S = opencc.OpenCC("hk2s")
 S2HK = opencc.OpenCC("s2hk")
@@ -206,10 +206,9 @@ def test_the_sitemap_pairs_the_editions(site_dir):
     assert len(traditional) == len(urls) // 3
 
 
-def search(tab, server: str, prefix: str, query: str) -> list[str]:
+def result_links(tab, server: str, prefix: str, query: str) -> list[str]:
     """The results page's links, each as the address below its edition's root."""
-    tab.goto(f"{server}{prefix}/search/?q={query}")
-    tab.wait_for_selector(".search-page[data-state=done]")
+    search(tab, server, prefix, query)
     hrefs = tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.href)")
     assert all(h.startswith(f"{server}{prefix}/") for h in hrefs), hrefs
     return [h[len(f"{server}{prefix}/"):] for h in hrefs]
@@ -217,28 +216,29 @@ def search(tab, server: str, prefix: str, query: str) -> list[str]:
 
 @pytest.mark.parametrize("query, named", [("專業鎮", ["製造業", "產業集羣"]), ("沙發", ["傢俱", "紅木"]),
                                           ("專利貸款", ["質押融資"]), ("藥品專利鏈接", ["生物醫藥", "專利導航"])])
-def test_the_terms_a_traditional_results_page_names_are_written_as_its_pages_write_them(tab, server, query, named):
+def test_the_terms_a_traditional_results_page_names_are_written_as_its_pages_write_them(results_tab, server, query, named):
     """The plans' terms a reader's word led to, and the wordings suggested, in the forms of the edition's own
     conversion (製造業 and 傢俱 as whole words, not character by character: 制造業, 家具)."""
-    search(tab, server, "/zh-hant", query)
-    said = " ".join(tab.inner_text(s) for s in (".search-note", ".search-status", ".search-help") if tab.is_visible(s))
+    result_links(results_tab, server, "/zh-hant", query)
+    said = " ".join(results_tab.inner_text(s) for s in (".search-note", ".search-status", ".search-help")
+                    if results_tab.is_visible(s))
     assert all(term in said for term in named), said
     assert leftovers(said) == []
 
 
 @pytest.mark.parametrize("traditional, simplified", [("質押融資", "质押融资"), ("海外維權", "海外维权"), ("專利導航", "专利导航"),
                                                      ("澳門", "澳门"), ("知識產權保險", "知识产权保险"), ("商標註冊", "商标注册")])
-def test_a_traditional_query_finds_what_its_simplified_twin_finds_on_both_editions(tab, server, traditional, simplified):
-    wanted = search(tab, server, "", simplified)
+def test_a_traditional_query_finds_what_its_simplified_twin_finds_on_both_editions(results_tab, server, traditional, simplified):
+    wanted = result_links(results_tab, server, "", simplified)
     assert len(wanted) >= 3
-    assert search(tab, server, "", traditional) == wanted
-    assert search(tab, server, "/zh-hant", traditional) == wanted
-    assert search(tab, server, "/zh-hant", simplified) == wanted
+    assert result_links(results_tab, server, "", traditional) == wanted
+    assert result_links(results_tab, server, "/zh-hant", traditional) == wanted
+    assert result_links(results_tab, server, "/zh-hant", simplified) == wanted
 
 
-def test_traditional_results_are_shown_in_traditional_and_lead_to_traditional_pages(tab, server):
-    assert search(tab, server, "/zh-hant", "质押融资")  # links checked by search()
-    shown = tab.inner_text(".search-results") + tab.inner_text(".search-answer")
+def test_traditional_results_are_shown_in_traditional_and_lead_to_traditional_pages(results_tab, server):
+    assert result_links(results_tab, server, "/zh-hant", "质押融资")  # links checked by result_links()
+    shown = results_tab.inner_text(".search-results") + results_tab.inner_text(".search-answer")
     assert "質押融資" in shown and leftovers(shown) == []
-    assert tab.locator(".search-results mark").first.inner_text() == "質押融資"
-    assert "條結果" in tab.inner_text(".search-status")
+    assert results_tab.locator(".search-results mark").first.inner_text() == "質押融資"
+    assert "條結果" in results_tab.inner_text(".search-status")
