@@ -22,6 +22,8 @@ What is measured, and how:
   data/plans/nansha.yaml to the new text being visible in an open page in Chromium, several runs each, with the
   server's own log read beside it (when its rebuild finished and reloaded the browser, how many rebuilds the
   edit caused).
+- A maintainer's mistake, at 1x and at 25x: the seconds scripts/validate takes to name an impossible date in
+  data/progress/sources.yaml (one-line problems; as many runs as edits).
 - Lighthouse on every kind of page in every edition (scripts/bench_lighthouse.py); `--lighthouse-only` runs it
   alone on a fresh build of the real site.
 """
@@ -64,6 +66,9 @@ EDITED_PLAN = "data/plans/nansha.yaml"
 EDITED_TEXT = "en: Explore and promote innovation in IP financial services"
 EDIT_PAGE = "en/plans/nansha/"
 GOAL_EDIT_SECONDS = {1: 2.0, 25: 4.0}
+# A maintainer's mistake (an impossible date) and how soon scripts/validate names it, at each scale.
+BAD_EDIT = ("data/progress/sources.yaml", "  date: 2022-04-26\n", "  date: 2025-13-45\n")
+GOAL_ANSWER_SECONDS = 5.0
 
 
 def tracked_files() -> list[str]:
@@ -366,6 +371,26 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[dict]:
     return out
 
 
+def bad_edit_answers(repo: Path, runs: int) -> list[float]:
+    """Seconds from starting scripts/validate after the bad edit (BAD_EDIT) to its answer, one per run."""
+    if not (repo / ".venv").exists():
+        (repo / ".venv").symlink_to(ROOT / ".venv")
+    path, old, new = repo / BAD_EDIT[0], BAD_EDIT[1], BAD_EDIT[2]
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    out = []
+    try:
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = subprocess.run(["scripts/validate"], cwd=repo, env=ENV, capture_output=True, text=True)
+            out.append(time.perf_counter() - start)
+            if result.returncode != 1 or "2025-13-45" not in result.stderr:
+                raise SystemExit(f"scripts/validate did not name the bad date in {BAD_EDIT[0]}: {result.stderr[-500:]}")
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return out
+
+
 def plan_text_bytes(plan_file: Path, lang: str) -> int:
     """UTF-8 bytes of a plan's own text in one language (every bilingual text of its file, footnote marks aside)."""
     plan = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
@@ -471,6 +496,7 @@ def main() -> int:
         for scale, repo in ((1, real), (F, big)):
             print(f"measuring edit-to-browser under mkdocs serve at {scale}x…", flush=True)
             edits[scale] = edit_to_browser(repo, browser, args.edit_runs)
+        answers = {scale: bad_edit_answers(repo, args.edit_runs) for scale, repo in ((1, real), (F, big))}
         browser.close()
 
     slope_ms = [1000 * s for s in figures["slopes"]]
@@ -503,6 +529,8 @@ def main() -> int:
           for where in ("zh", "zh-hant") for kind, key in (("term", "recall"), ("everyday", "success_at_3"))],
         *[(f"one-line YAML edit visible in the browser at {scale}x within {GOAL_EDIT_SECONDS.get(scale, 4.0):.0f} s (median)",
            spread(visible[scale], unit=" s"), statistics.median(visible[scale]) <= GOAL_EDIT_SECONDS.get(scale, 4.0)) for scale in (1, F)],
+        *[(f"scripts/validate names a bad edit at {scale}x within {GOAL_ANSWER_SECONDS:.0f} s (median)",
+           spread(answers[scale], unit=" s"), statistics.median(answers[scale]) <= GOAL_ANSWER_SECONDS) for scale in (1, F)],
         (f"plan-page HTML per byte of text at {F}x within 1.05x of 1x",
          f"{max(plans[F][p][k] / plans[1][p][k] for p in plan_ids for k in ('ratio_zh', 'ratio_en')):.2f}x (largest)",
          all(plans[F][p][k] <= 1.05 * plans[1][p][k] for p in plan_ids for k in ("ratio_zh", "ratio_en"))),

