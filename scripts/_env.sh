@@ -12,8 +12,7 @@ ensure_venv() {  # ensure_venv REQUIREMENTS_FILE
   fi
   # Reinstall only when the requirement files changed since the last install.
   if [ ! -f "$stamp" ] || [ "$(cat requirements*.txt | sha256sum)" != "$(cat "$stamp")" ]; then
-    # --no-compile: Python compiles the modules it imports when it first imports them, not all of every package.
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-compile -r "$req"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$req"
     cat requirements*.txt | sha256sum > "$stamp"
   fi
 }
