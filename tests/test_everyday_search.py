@@ -17,7 +17,8 @@ VOCABULARY = yaml.safe_load((ROOT / "data/reader-vocabulary.yaml").read_text(enc
 
 @pytest.fixture
 def tab(results_tab):
-    """The tests here read results pages: one tab kept on them (conftest.results_tab)."""
+    """Most tests here read results pages: one tab kept on them (conftest.results_tab). The others open their page
+    first, which leaves nothing of the results page behind."""
     return results_tab
 
 

@@ -13,7 +13,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 @pytest.fixture
 def tab(results_tab):
-    """The tests here read results pages: one tab kept on them (conftest.results_tab)."""
+    """Most tests here read results pages: one tab kept on them (conftest.results_tab). The others open their page
+    first, which leaves nothing of the results page behind."""
     return results_tab
 
 
