@@ -42,8 +42,33 @@ def _partial_date(text) -> bool:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    schema = _registry().contents(f"{name}.schema.json")
+    schema = _inlined(_registry().contents(f"{name}.schema.json"), f"{name}.schema.json")
     return Draft202012Validator(schema, registry=_registry(), format_checker=FORMATS)
+
+
+ANNOTATIONS = {"description", "title", "$comment", "examples", "default"}
+
+
+def _inlined(node, base: str, through: tuple = ()):
+    """The schema with each reference ($ref, with nothing beside it but annotations) replaced by the schema it points
+    to: jsonschema looked every reference up in the registry for each value it checked, half of its time on the
+    plans. A reference back into itself, or with other keywords beside it, stays, written out in full (file#pointer),
+    as the part around it may come from another file."""
+    if isinstance(node, list):
+        return [_inlined(child, base, through) for child in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" not in node:
+        return {key: _inlined(child, base, through) for key, child in node.items()}
+    file, _, pointer = node["$ref"].partition("#")
+    target = (file or base, pointer)
+    beside = {key: _inlined(child, base, through) for key, child in node.items() if key != "$ref"}
+    if target in through or set(beside) - ANNOTATIONS:
+        return {**beside, "$ref": f"{target[0]}#{pointer}"}
+    schema = _registry().contents(target[0])
+    for part in filter(None, pointer.split("/")):
+        schema = schema[part]
+    return _inlined(schema, target[0], through + (target,))
 
 
 # Fields whose absence needs more than "required field is missing": what to give, keyed by (list name, field).
