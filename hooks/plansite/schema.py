@@ -67,7 +67,7 @@ def _inlined(node, base: str, through: tuple = ()):
         return {**beside, "$ref": f"{target[0]}#{pointer}"}
     schema = _registry().contents(target[0])
     for part in filter(None, pointer.split("/")):
-        schema = schema[part]
+        schema = schema[part.replace("~1", "/").replace("~0", "~")]  # a JSON pointer's escapes
     return _inlined(schema, target[0], through + (target,))
 
 
