@@ -142,6 +142,13 @@ def make_synthetic(repo: Path, factor: int) -> None:
     (data / "documents.yaml").write_text(yaml.safe_dump(documents, allow_unicode=True, sort_keys=False, width=10**9, default_style=None), encoding="utf-8")
 
 
+def with_venv(repo: Path) -> Path:
+    """repo with the project's .venv linked into it, so that its scripts/ use the installed packages."""
+    if not (repo / ".venv").exists():
+        (repo / ".venv").symlink_to(ROOT / ".venv")
+    return repo
+
+
 def spread(values: list[float], fmt: str = "{:.2f}", unit: str = "") -> str:
     """Median and range of a list of figures: '2.61 s (2.55–2.80)'."""
     return f"{fmt.format(statistics.median(values))}{unit} ({fmt.format(min(values))}–{fmt.format(max(values))})"
@@ -330,8 +337,7 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[dict]:
     - rebuilds: how many rebuilds the one save set off, before the server fell quiet.
     """
     port = free_port()
-    if not (repo / ".venv").exists():
-        (repo / ".venv").symlink_to(ROOT / ".venv")
+    with_venv(repo)
     # scripts/serve itself, with its options; in a session of its own, so that stopping it also stops the process
     # that writes the open data and the search index after each build.
     server = subprocess.Popen(["scripts/serve"], cwd=repo, env=dict(ENV, ADDR=f"127.0.0.1:{port}"), stdout=subprocess.DEVNULL,
@@ -373,9 +379,8 @@ def edit_to_browser(repo: Path, browser, runs: int) -> list[dict]:
 
 def bad_edit_answers(repo: Path, runs: int) -> list[float]:
     """Seconds from starting scripts/validate after the bad edit (BAD_EDIT) to its answer, one per run."""
-    if not (repo / ".venv").exists():
-        (repo / ".venv").symlink_to(ROOT / ".venv")
-    path, old, new = repo / BAD_EDIT[0], BAD_EDIT[1], BAD_EDIT[2]
+    path, old, new = with_venv(repo) / BAD_EDIT[0], BAD_EDIT[1], BAD_EDIT[2]
+    bad_value = new.split(": ", 1)[1].strip()
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace(old, new, 1), encoding="utf-8")
     out = []
@@ -384,7 +389,7 @@ def bad_edit_answers(repo: Path, runs: int) -> list[float]:
             start = time.perf_counter()
             result = subprocess.run(["scripts/validate"], cwd=repo, env=ENV, capture_output=True, text=True)
             out.append(time.perf_counter() - start)
-            if result.returncode != 1 or "2025-13-45" not in result.stderr:
+            if result.returncode != 1 or bad_value not in result.stderr:
                 raise SystemExit(f"scripts/validate did not name the bad date in {BAD_EDIT[0]}: {result.stderr[-500:]}")
     finally:
         path.write_text(original, encoding="utf-8")
