@@ -470,6 +470,30 @@ def test_the_answer_card_is_the_theme_of_the_first_items(tab, server, prefix, qu
     assert found[0] == f"themes/{theme}/", found[:3]
 
 
+@pytest.mark.parametrize("prefix, query, agency", [
+    ("", "广州哪个部门管版权", "gz-copyright"),                  # the agency whose name holds the query's word
+    ("/zh-hant", "廣州版權歸邊個部門管", "gz-copyright"),        # typed in Traditional characters, in Cantonese
+    ("", "知识产权犯罪案件归哪个部门管", "gz-public-security"),  # its name holds a term 犯罪 leads to (公安)
+    ("/en", "who to talk to about copyright problems in Guangzhou", "gz-copyright"),
+    # no agency's name holds the other words: the one that leads most of the plan's tasks
+    ("/en", "which Guangzhou office handles patents and trademarks", "gz-amr"),
+    ("/en", "who is in charge of IP in Guangzhou", "gz-amr"),
+])
+def test_a_query_asking_who_is_responsible_is_answered_by_an_agency(tab, server, prefix, query, agency):
+    found = anchors(results_page(tab, server, prefix, query))
+    assert found[0] == f"agencies/{agency}/", found[:3]
+    assert tab.text_content(".search-answer .search-answer-kind").strip() in ("责任单位", "責任單位", "Agency")
+
+
+@pytest.mark.parametrize("prefix, query", [
+    ("", "珠海哪个部门管商标"),                   # the Zhuhai plan names no agency for its tasks
+    ("/en", "who can apply for patent subsidies"),  # "who" alone asks who may, not which body
+])
+def test_no_agency_answers_a_query_that_does_not_ask_for_one_it_can_name(tab, server, prefix, query):
+    found = anchors(results_page(tab, server, prefix, query))
+    assert found and not found[0].startswith("agencies/"), found[:3]
+
+
 @pytest.mark.parametrize("query", ["patents", "licensing patents from a university"])
 def test_a_word_does_not_name_the_theme_of_a_reader_word_that_shares_its_stem(tab, server, query):
     """"patentable" is a reader's word about high-value patents; "patents" only shares its stem."""

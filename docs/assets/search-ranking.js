@@ -95,7 +95,7 @@
       strong = strong || best.size >= STRONG;
       // Concepts: BM25 over the concepts a record holds; records holding more of the concepts that are not common
       // rank first.
-      var byRec = new Map(), counted = 0, countedKnown = 0;
+      var byRec = new Map(), counted = 0, countedKnown = 0, agencies = [];
       parts[1].forEach(function (found, k) {
         var recs = new Map();
         found.forEach(function (f) {
@@ -122,6 +122,7 @@
         recs.forEach(function (v, rec) {
           var r = byRec.get(rec) || { rec: rec, held: 0, known: 0, closest: 0, score: 0, phrases: [] };
           var info = self.meta.records[rec], kind = self.meta.kinds[info[1]];
+          if (kind === "agency") agencies.push({ rec: rec, concept: concepts[k], titled: !!v.titled });
           // A section with running text whose title holds a term a reader's word led to (any of them: each plan names
           // its background in its own words, 成效基础, 发展现状 …) is about that term (collect's tiers, below).
           var about = filters && v.titled && concepts[k].mapped && kind === "section" && info[3] > info[2];
@@ -168,6 +169,7 @@
       results.sort(function (a, b) { return a.cls - b.cls || (b.closest || 0) - (a.closest || 0) || b.score - a.score || a.rec - b.rec; });
       results.concepts = counted;
       results.exact = exact;
+      results.agencies = agencies;
       return results;
     });
   };
@@ -215,5 +217,26 @@
       });
     });
     return best ? [best.answer] : [];
+  };
+
+  // A query asking which body is responsible (asksWho) is answered by an agency of the plan it names (of any plan when
+  // it names none): the one whose name, or else whose tasks' titles, hold the rarest of the query's other concepts;
+  // when none holds any, the agency that leads most of that plan's tasks. The asking words (哪个部门 leads to
+  // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which.
+  var EVERYWHERE = 0.3;
+  Engine.prototype.agencyAnswer = function (asked, concepts, results) {
+    var self = this, plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
+    var fits = this.lexicon.answers.filter(function (a) { return a.kind === "agency" && (!plans.length || plans.indexOf(a.plan) >= 0); });
+    var score = new Map(), total = this.meta.records.length;
+    results.agencies.forEach(function (h) {
+      var c = h.concept;
+      var typed = CJK.test(c.typed) ? c.typed : " " + c.typed + " ";
+      var asking = asked.some(function (w) { w = CJK.test(w) ? w : " " + w + " "; return w.indexOf(typed) >= 0 || typed.indexOf(w) >= 0; });
+      if (c.df > EVERYWHERE * total || asking) return;
+      score.set(h.rec, (score.get(h.rec) || 0) + self.idf(c.df) * (h.titled ? TITLE_WEIGHT : 1));
+    });
+    var held = fits.filter(function (a) { return score.get(a.rec); });
+    held.sort(function (a, b) { return score.get(b.rec) - score.get(a.rec); });  // stable: the agencies' order on a tie
+    return held[0] || (plans.length && fits.filter(function (a) { return a.lead; })[0]) || null;
   };
 })();

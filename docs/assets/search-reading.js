@@ -222,6 +222,8 @@
       var missing = concepts.filter(function (c) { return !c.df && c.plan == null; }).map(function (c) { return c.typed; });
       // With no whole-query match, a query of several concepts may still name a theme through one of them.
       if (!answers.length && !results.some(function (r) { return r.cls < CLASS.CONCEPTS; })) answers = self.conceptAnswer(concepts, results);
+      var asked = self.asksWho(text), who = asked.length && self.agencyAnswer(asked, concepts, results);  // 广州专利归哪个部门管
+      if (who) answers = [who].concat(answers.filter(function (a) { return a !== who; }));
       return { results: results, answers: answers, mapped: mapped, understood: understood, concepts: concepts,
                missing: results.some(function (r) { return r.cls < CLASS.CONCEPTS; }) ? [] : missing };
     });

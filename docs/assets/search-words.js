@@ -142,6 +142,14 @@
     });
     return forms.length > 1 ? forms.slice(0, 27) : [];
   }
+  // The words by which a query asks which body is responsible (谁管, which office: the lexicon's asks) -> those found
+  // in it, English word by word with the plans' names left out (which Guangzhou office: which office).
+  Engine.prototype.asksWho = function (text) {
+    var asks = this.lexicon.asks, self = this;
+    if (CJK.test(text)) return asks.zh.filter(function (w) { return text.indexOf(w) >= 0; });
+    var said = " " + words(text).filter(function (w) { return !self.planNamed.has(w); }).join(" ") + " ";
+    return asks.en.filter(function (w) { return said.indexOf(" " + w + " ") >= 0; });
+  };
   Engine.prototype.readerEntry = function (text) { var m = this.readerMatch(text); return m ? m.entry : null; };
   // The English phrase an entry of the reader's vocabulary leads to first (cross-border e-commerce, national standards),
   // typed on the English site: one concept, read with the entry's other terms, as a reader's word is -> {entry, word}.

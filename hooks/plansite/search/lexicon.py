@@ -95,6 +95,12 @@ class Lexicon:
     def ignore(self) -> dict[str, list[str]]:
         return {lang: sorted({as_read(w, self.spoken) for w in self.site.reader["ignore"][lang]}) for lang in LANGS}
 
+    def asks_who(self) -> dict[str, list[str]]:
+        """The words by which a query asks which body is responsible: Chinese as read, English word by word."""
+        asks = self.site.reader.get("asks_who", {})
+        return {"zh": sorted({as_read(w, self.spoken) for w in asks.get("zh", [])}),
+                "en": sorted({" ".join(words(w)) for w in asks.get("en", [])})}
+
     def _theme_for_term(self, forms: list[str], containing: list) -> str | None:
         """The theme a glossary term belongs to: one named by it, else the commonest among the items that use it."""
         for theme in self.site.themes.values():
@@ -139,13 +145,20 @@ class Lexicon:
                         "counts": self._counts_by_plan(plan_index[i.plan["id"]] for i in containing),
                         "words": n})
         agencies_from = len(self.site.glossary) + len(self.site.themes)  # where names() lists them, after the themes
+        leads: dict[int, tuple[int, int]] = {}  # plan -> (tasks led, index in out) of the agency leading the most
         for n, agency in enumerate(self.site.agency_list()):
-            refs = [ref for refs in self.site.agency_roles(agency["id"]).values() for ref in refs]
+            roles = self.site.agency_roles(agency["id"])
+            refs = [ref for refs in roles.values() for ref in refs]
             first_plan = refs[0].plan["id"] if refs else ""
+            plan = plan_index[first_plan] if first_plan else -1
+            if roles["lead"] and len(roles["lead"]) > leads.get(plan, (0, 0))[0]:
+                leads[plan] = (len(roles["lead"]), len(out))
             out.append({"kind": "agency", "title": agency["name"][lang], "url": f"agencies/{agency['id']}/",
                         "finder": f"finder/?plan={first_plan}" if first_plan else "",
                         "counts": self._counts_by_plan(plan_index[ref.plan["id"]] for ref in refs),
-                        "words": agencies_from + n})
+                        "words": agencies_from + n, "plan": plan})
+        for _, at in leads.values():
+            out[at]["lead"] = True  # asked who is responsible, with nothing else to go by (search-ranking.js)
         return out
 
     @staticmethod
@@ -187,4 +200,5 @@ class Lexicon:
 
     def for_lang(self, lang: str) -> dict:
         return {"vocabulary": self.vocabulary(), "glossary": self.glossary(), "names": self.names(),
-                "reader": self.reader(lang), "ignore": self.ignore(), "plans": self.plans(), "answers": self.answers(lang)}
+                "reader": self.reader(lang), "ignore": self.ignore(), "asks": self.asks_who(), "plans": self.plans(),
+                "answers": self.answers(lang)}
