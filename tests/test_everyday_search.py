@@ -494,6 +494,27 @@ def test_no_agency_answers_a_query_that_does_not_ask_for_one_it_can_name(tab, se
     assert found and not found[0].startswith("agencies/"), found[:3]
 
 
+@pytest.mark.parametrize("prefix, query, indicators, said", [
+    # every plan's indicator holds the words: the three of them, then the rest
+    ("", "到2025年每万人口高价值发明专利要达到多少", {"gz-i1", "ns-i1", "zh-i1"}, "问的是数字"),
+    ("/zh-hant", "廣州五年後按人口算要有多少件高價值專利", {"gz-i1"}, "問的是數字"),  # of the plan named
+    # the indicator holds fewer of the words than the tasks ranked before it
+    ("/en", "what share of trademark complaints does Zhuhai actually resolve", {"zh-i4"}, "You asked for a figure"),
+    ("/en", "how many patent agencies and IP firms Guangzhou has", {"gz-i8"}, "You asked for a figure"),
+])
+def test_a_query_asking_for_a_figure_lists_the_indicators_that_give_it_first(tab, server, prefix, query, indicators, said):
+    found = anchors(results_page(tab, server, prefix, query))
+    rows = [f for f in found if not f.startswith(("themes/", "glossary/", "agencies/"))]
+    assert set(rows[:len(indicators)]) == indicators, found[:6]
+    assert said in tab.inner_text(".search-status")
+
+
+def test_the_same_words_without_asking_for_a_figure_keep_their_order(tab, server):
+    found = anchors(results_page(tab, server, "/en", "trademark complaints Zhuhai resolve"))
+    assert "zh-i4" not in found[:2], found[:4]
+    assert "figure" not in tab.inner_text(".search-status")
+
+
 @pytest.mark.parametrize("query", ["patents", "licensing patents from a university"])
 def test_a_word_does_not_name_the_theme_of_a_reader_word_that_shares_its_stem(tab, server, query):
     """"patentable" is a reader's word about high-value patents; "patents" only shares its stem."""

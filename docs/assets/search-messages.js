@@ -113,9 +113,15 @@
     var closest = all || results.exact ? 0 : results.filter(function (r) {
       return !ui.waiting(r, found) && !ui.inPassing(r, results);
     }).length;
+    // Indicators a query asking for a figure lists first (search-asks.js), those holding only some words among them.
+    var figures = results.filter(function (r) { return r.figure; });
+    var figuresSome = all ? figures.filter(function (r) { return ui.partial(r, results); }).length : 0;
     // those outside the card's theme hold as many words as the closest shown
-    var some = results.length - all - passing - closest - (all ? 0 : found.outside);
-    return sentences([line, closest ? format(words.count_closest, { n: closest }) : "", outside,
+    var some = results.length - all - passing - closest - (all ? 0 : found.outside) - figuresSome;
+    var after = closest - figures.length;  // with none holding every word, the indicators are among the closest
+    return sentences([line, figures.length ? format(words.count_figures, { n: figures.length }) : "",
+                      closest && !figures.length ? format(words.count_closest, { n: closest }) : "",
+                      closest && figures.length && after > 0 ? format(words.count_closest_after, { n: after }) : "", outside,
                       some ? format(all || results.exact || closest ? words.count_some : words.count_some_only, { n: some }) : "",
                       passing ? format(words.count_passing, { n: passing, k: results.concepts }) : ""]);
   }

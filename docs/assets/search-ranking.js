@@ -17,6 +17,7 @@
   // for the entry whose term is one of the concept's wordings (TERM_BONUS).
   var ENTRY_WEIGHT = { task: 1, box: 1, indicator: 1, section: 0.5, theme: 0.5, agency: 0.4, glossary: 0.3 };
   var TERM_BONUS = 2;
+  var EVERYWHERE = 0.3;  // a word in more than this share of the records (知识产权, IP): search-asks.js leaves it out
   var LITERAL_BONUS = 0.5;  // English: the words as typed rank above other forms of them
 
   // A whole-query match's score: the title is the phrase itself, the phrase in the title, how often for the length.
@@ -113,6 +114,7 @@
           });
         });
         concepts[k].df = recs.size;
+        concepts[k].everywhere = recs.size > EVERYWHERE * total;
         if (!recs.size) return;
         var filters = (recs.size <= COMMON * total || concepts[k].plan != null || concepts[k].mapped);
         concepts[k].common = !filters;
@@ -128,6 +130,7 @@
           var about = filters && v.titled && concepts[k].mapped && kind === "section" && info[3] > info[2];
           if (about) r.about = true;
           if (filters && (v.core || about)) r.held += 1;
+          if (concepts[k].plan == null && !concepts[k].everywhere) r.any = (r.any || 0) + 1;  // search-asks.js
           if (filters && v.closest) r.closest += 1;
           if (filters && (v.core || about) && concepts[k].known) r.known += 1;
           r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[kind] + (v.named ? TERM_BONUS : 0);
@@ -161,7 +164,7 @@
         var passing = kind === "section" && counted > 0 && !r.about;
         var tier = (countedKnown - r.known) * (other + 1) + (other - (r.held - r.known));
         best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + tier + (passing ? tiers : 0), score: r.score + KIND_PRIOR[kind],
-                        phrases: r.phrases, held: r.held, closest: r.closest, passing: passing, named: !!r.named });
+                        phrases: r.phrases, held: r.held, closest: r.closest, passing: passing, named: !!r.named, any: r.any || 0 });
       });
       var results = Array.from(best.values());
       // Within a tier, records holding more concepts by their closest wording (business data: data intellectual
@@ -217,26 +220,5 @@
       });
     });
     return best ? [best.answer] : [];
-  };
-
-  // A query asking which body is responsible (asksWho) is answered by an agency of the plan it names (of any plan when
-  // it names none): the one whose name, or else whose tasks' titles, hold the rarest of the query's other concepts;
-  // when none holds any, the agency that leads most of that plan's tasks. The asking words (哪个部门 leads to
-  // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which.
-  var EVERYWHERE = 0.3;
-  Engine.prototype.agencyAnswer = function (asked, concepts, results) {
-    var self = this, plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
-    var fits = this.lexicon.answers.filter(function (a) { return a.kind === "agency" && (!plans.length || plans.indexOf(a.plan) >= 0); });
-    var score = new Map(), total = this.meta.records.length;
-    results.agencies.forEach(function (h) {
-      var c = h.concept;
-      var typed = CJK.test(c.typed) ? c.typed : " " + c.typed + " ";
-      var asking = asked.some(function (w) { w = CJK.test(w) ? w : " " + w + " "; return w.indexOf(typed) >= 0 || typed.indexOf(w) >= 0; });
-      if (c.df > EVERYWHERE * total || asking) return;
-      score.set(h.rec, (score.get(h.rec) || 0) + self.idf(c.df) * (h.titled ? TITLE_WEIGHT : 1));
-    });
-    var held = fits.filter(function (a) { return score.get(a.rec); });
-    held.sort(function (a, b) { return score.get(b.rec) - score.get(a.rec); });  // stable: the agencies' order on a tie
-    return held[0] || (plans.length && fits.filter(function (a) { return a.lead; })[0]) || null;
   };
 })();

@@ -129,6 +129,9 @@
     if (!key) return null;
     var found = this.readerKeys.get(key) || this.officialTerm(text);
     if (!found) baseForms(text).some(function (form) { return (found = self.readerKeys.get(singular(form))); });
+    // "IP" inside a phrase adds nothing on this site ("straightforward IP lawsuits": straightforward lawsuits)
+    var bare = key.split(" ").filter(function (w) { return w !== "ip"; }).join(" ");
+    if (!found && bare !== key && bare) found = this.readerKeys.get(bare) || null;
     return found || null;
   };
   // A phrase with its words in -ing read in their plain form ("raising money": raise money), as a reader's word is
@@ -142,10 +145,11 @@
     });
     return forms.length > 1 ? forms.slice(0, 27) : [];
   }
-  // The words by which a query asks which body is responsible (谁管, which office: the lexicon's asks) -> those found
-  // in it, English word by word with the plans' names left out (which Guangzhou office: which office).
-  Engine.prototype.asksWho = function (text) {
-    var asks = this.lexicon.asks, self = this;
+  // The words by which a query asks which body is responsible (kind "who": 谁管, which office) or for a figure
+  // ("figure": 多少件, what share), the lexicon's asks -> those found in it, English word by word with the plans' names
+  // left out (which Guangzhou office: which office).
+  Engine.prototype.asks = function (kind, text) {
+    var asks = this.lexicon.asks[kind], self = this;
     if (CJK.test(text)) return asks.zh.filter(function (w) { return text.indexOf(w) >= 0; });
     var said = " " + words(text).filter(function (w) { return !self.planNamed.has(w); }).join(" ") + " ";
     return asks.en.filter(function (w) { return said.indexOf(" " + w + " ") >= 0; });

@@ -30,6 +30,7 @@
   // first tier (the records holding the most of them, the vocabularies' words counting first: search-ranking.js).
   // So do results outside a theme's answer card (below).
   function waiting(r, found) {
+    if (r.figure) return false;  // an indicator a query asking for a figure lists first (search-asks.js)
     if (r.outside) return true;
     return found.hasWhole ? !whole(r) : found.allHeld > 0 ? partial(r, found.results) : r.cls > found.results[0].cls;
   }
@@ -48,7 +49,7 @@
     var inTheme = function (r) { return card.members.indexOf(r.rec) >= 0; };
     if (!shown.some(inTheme)) return found;
     shown.forEach(function (r) {
-      if (inTheme(r) || (r.named && engine.meta.kinds[engine.meta.records[r.rec][1]] === "glossary")) return;
+      if (inTheme(r) || r.figure || (r.named && engine.meta.kinds[engine.meta.records[r.rec][1]] === "glossary")) return;
       r.outside = true;
       found.outside++;
     });
@@ -140,7 +141,7 @@
         if (mine !== ticket) return;
         var card = settle(engine, found).answers[0];
         var rest = found.results.filter(function (r) { return !(card && r.rec === card.rec); });
-        var top = rest.filter(function (r) { return !partial(r, found.results) && !r.outside; });
+        var top = rest.filter(function (r) { return r.figure || (!partial(r, found.results) && !r.outside); });
         if (!top.length) top = rest;
         top = top.slice(0, 6);
         return Promise.all(top.map(function (r) { return engine.record(r.rec); })).then(function (docs) {

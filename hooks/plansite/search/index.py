@@ -39,7 +39,8 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
     indexed = [rec.indexed for rec in records["zh"]] + zh["vocabulary"]
     indexed += [form for entry in zh["glossary"] + zh["names"] for form in entry["zh"]] + [t for e in zh["reader"] for t in e["to"]]
     # the words readers type (冒牌货, 什么) are read in either script too
-    indexed += [w for e in zh["reader"] for w in e["w"]] + zh["ignore"]["zh"] + zh["asks"]["zh"]
+    indexed += [w for e in zh["reader"] for w in e["w"]] + zh["ignore"]["zh"]
+    indexed += [w for asks in zh["asks"].values() for w in asks["zh"]]
     fold_table = hant_fold_table("\n".join(indexed), converter, site.reader.get("spoken", {}))
     shards = {lang: build_shards(records[lang], lang) for lang in LANGS}
     for edition in EDITIONS:

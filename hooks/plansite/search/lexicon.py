@@ -95,11 +95,15 @@ class Lexicon:
     def ignore(self) -> dict[str, list[str]]:
         return {lang: sorted({as_read(w, self.spoken) for w in self.site.reader["ignore"][lang]}) for lang in LANGS}
 
-    def asks_who(self) -> dict[str, list[str]]:
-        """The words by which a query asks which body is responsible: Chinese as read, English word by word."""
-        asks = self.site.reader.get("asks_who", {})
-        return {"zh": sorted({as_read(w, self.spoken) for w in asks.get("zh", [])}),
-                "en": sorted({" ".join(words(w)) for w in asks.get("en", [])})}
+    def asks(self) -> dict[str, dict[str, list[str]]]:
+        """The words by which a query asks which body is responsible (who) or for a figure (figure): Chinese as read,
+        English word by word."""
+        out = {}
+        for kind in ("who", "figure"):
+            asks = self.site.reader.get(f"asks_{kind}", {})
+            out[kind] = {"zh": sorted({as_read(w, self.spoken) for w in asks.get("zh", [])}),
+                         "en": sorted({" ".join(words(w)) for w in asks.get("en", [])})}
+        return out
 
     def _theme_for_term(self, forms: list[str], containing: list) -> str | None:
         """The theme a glossary term belongs to: one named by it, else the commonest among the items that use it."""
@@ -200,5 +204,5 @@ class Lexicon:
 
     def for_lang(self, lang: str) -> dict:
         return {"vocabulary": self.vocabulary(), "glossary": self.glossary(), "names": self.names(),
-                "reader": self.reader(lang), "ignore": self.ignore(), "asks": self.asks_who(), "plans": self.plans(),
+                "reader": self.reader(lang), "ignore": self.ignore(), "asks": self.asks(), "plans": self.plans(),
                 "answers": self.answers(lang)}

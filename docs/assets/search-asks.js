@@ -1,0 +1,54 @@
+// The site's search engine, what a question asks for (see search-engine.js): which body is responsible (an agency
+// card) and a figure (the indicators first), by the words of the reader's vocabulary's asks_who and asks_figure
+// (search-words.js finds them; search-reading.js calls these after ranking).
+(function () {
+  "use strict";
+  var S = window.PlanSearch, Engine = S && S.Engine;
+  if (!Engine || Engine.prototype.agencyAnswer) return;  // the core not loaded, or this file loaded already
+  var CJK = S._.CJK, CLASS = S.CLASS;
+  var NAMED = 3;  // a concept in an agency's name counts three times one in the titles of its tasks
+
+  // A query asking which body is responsible (asks "who") is answered by an agency of the plan it names (of any plan when
+  // it names none): the one whose name, or else whose tasks' titles, hold the rarest of the query's other concepts;
+  // when none holds any, the agency that leads most of that plan's tasks. The asking words (哪个部门 leads to
+  // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which.
+  // A concept the words asking who are made of (which office: office; 哪个部门).
+  function asking(asked, c) {
+    var typed = CJK.test(c.typed) ? c.typed : " " + c.typed + " ";
+    return asked.some(function (w) { w = CJK.test(w) ? w : " " + w + " "; return w.indexOf(typed) >= 0 || typed.indexOf(w) >= 0; });
+  }
+  // Those words say nothing of the subject: left out of the concepts, unless nothing but a plan's name is left.
+  Engine.prototype.subject = function (asked, concepts) {
+    var rest = concepts.filter(function (c) { return !asking(asked, c); });
+    return rest.some(function (c) { return c.plan == null; }) ? rest : concepts;
+  };
+  Engine.prototype.agencyAnswer = function (asked, concepts, results) {
+    var self = this, plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
+    var fits = this.lexicon.answers.filter(function (a) { return a.kind === "agency" && (!plans.length || plans.indexOf(a.plan) >= 0); });
+    var score = new Map();
+    results.agencies.forEach(function (h) {
+      var c = h.concept;
+      if (c.everywhere || asking(asked, c)) return;
+      score.set(h.rec, (score.get(h.rec) || 0) + self.idf(c.df) * (h.titled ? NAMED : 1));
+    });
+    var held = fits.filter(function (a) { return score.get(a.rec); });
+    held.sort(function (a, b) { return score.get(b.rec) - score.get(a.rec); });  // stable: the agencies' order on a tie
+    return held[0] || (plans.length && fits.filter(function (a) { return a.lead; })[0]) || null;
+  };
+
+  // A query asking for a figure (asks "figure") lists first the indicators, of the plan it names, that hold the most
+  // of its other words (any wording, but none found nearly everywhere), at most FIGURES of them, ahead of the rest.
+  var FIGURES = 3;
+  Engine.prototype.figuresFirst = function (concepts, results) {
+    var self = this, plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
+    var found = results.filter(function (r) {
+      return r.cls >= CLASS.CONCEPTS && r.any && self.meta.kinds[self.meta.records[r.rec][1]] === "indicator" &&
+        (!plans.length || plans.indexOf(self.planOf(r.rec)) >= 0);
+    });
+    if (!found.length || results[0].cls < CLASS.CONCEPTS) return;  // whole-query matches stay first
+    var most = Math.max.apply(null, found.map(function (r) { return r.any; })), top = results[0].cls;
+    found = found.filter(function (r) { return r.any === most; }).slice(0, FIGURES);  // in rank order
+    found.forEach(function (r) { r.figure = true; r.cls = Math.min(r.cls, top); results.splice(results.indexOf(r), 1); });
+    results.unshift.apply(results, found);
+  };
+})();
