@@ -8,10 +8,6 @@
   var CJK = S._.CJK, CLASS = S.CLASS;
   var NAMED = 3;  // a concept in an agency's name counts three times one in the titles of its tasks
 
-  // A query asking which body is responsible (asks "who") is answered by an agency of the plan it names (of any plan when
-  // it names none): the one whose name, or else whose tasks' titles, hold the rarest of the query's other concepts;
-  // when none holds any, the agency that leads most of that plan's tasks. The asking words (哪个部门 leads to
-  // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which.
   // A concept the words asking who are made of (which office: office; 哪个部门).
   function asking(asked, c) {
     var typed = CJK.test(c.typed) ? c.typed : " " + c.typed + " ";
@@ -22,6 +18,10 @@
     var rest = concepts.filter(function (c) { return !asking(asked, c); });
     return rest.some(function (c) { return c.plan == null; }) ? rest : concepts;
   };
+  // A query asking which body is responsible (asks "who") is answered by an agency of the plan it names (of any plan when
+  // it names none): the one whose name, or else whose tasks' titles, hold the rarest of the query's other concepts;
+  // when none holds any, the agency that leads most of that plan's tasks. The asking words (哪个部门 leads to
+  // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which.
   Engine.prototype.agencyAnswer = function (asked, concepts, results) {
     var self = this, plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
     var fits = this.lexicon.answers.filter(function (a) { return a.kind === "agency" && (!plans.length || plans.indexOf(a.plan) >= 0); });

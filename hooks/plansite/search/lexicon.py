@@ -162,7 +162,7 @@ class Lexicon:
                         "counts": self._counts_by_plan(plan_index[ref.plan["id"]] for ref in refs),
                         "words": agencies_from + n, "plan": plan})
         for _, at in leads.values():
-            out[at]["lead"] = True  # asked who is responsible, with nothing else to go by (search-ranking.js)
+            out[at]["lead"] = True  # asked who is responsible, with nothing else to go by (search-asks.js)
         return out
 
     @staticmethod
