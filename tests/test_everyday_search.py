@@ -443,6 +443,15 @@ def test_a_term_of_the_plans_in_an_english_question_is_one_concept_named_as_type
     assert found[0] == "themes/gba-cooperation/", found[:3]
 
 
+def test_ip_inside_an_english_phrase_does_not_keep_it_from_being_read_as_a_readers_word(tab, server):
+    """"IP" adds nothing on this site: "straightforward IP lawsuits" is the reader's "straightforward lawsuits"."""
+    notes = []
+    for query in ("fast handling of straightforward lawsuits", "fast handling of straightforward IP lawsuits"):
+        results_page(tab, server, "/en", query)
+        notes.append(re.search(r"Searched as “([^”]*)”", tab.inner_text(".search-note")).group(1))
+    assert "separating complex and simple cases" in notes[0] and notes[1] == notes[0], notes
+
+
 def test_two_words_that_make_a_glossary_term_are_read_as_it(tab, server):
     """数据 … 知识产权, with words between: the glossary's 数据知识产权, and its theme."""
     found = anchors(results_page(tab, server, "", "公司积累的数据算不算知识产权"))

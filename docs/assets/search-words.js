@@ -129,9 +129,9 @@
     if (!key) return null;
     var found = this.readerKeys.get(key) || this.officialTerm(text);
     if (!found) baseForms(text).some(function (form) { return (found = self.readerKeys.get(singular(form))); });
-    // "IP" inside a phrase adds nothing on this site ("straightforward IP lawsuits": straightforward lawsuits)
+    // "IP" inside a phrase adds nothing on this site ("straightforward IP lawsuits", "equal IP protection")
     var bare = key.split(" ").filter(function (w) { return w !== "ip"; }).join(" ");
-    if (!found && bare !== key && bare) found = this.readerKeys.get(bare) || null;
+    if (!found && bare !== key && bare) found = this.readerKeys.get(bare) || this.officialTerm(bare);
     return found || null;
   };
   // A phrase with its words in -ing read in their plain form ("raising money": raise money), as a reader's word is
