@@ -8,6 +8,13 @@
   var CJK = S._.CJK, CLASS = S.CLASS;
   var NAMED = 3;  // a concept in an agency's name counts three times one in the titles of its tasks
 
+  // The plans a query names -> a test of a plan's index, passing any plan when it names none (`named`: it names one).
+  function planTest(concepts) {
+    var plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
+    var test = function (plan) { return !plans.length || plans.indexOf(plan) >= 0; };
+    test.named = plans.length > 0;
+    return test;
+  }
   // A concept the words asking who are made of (which office: office; 哪个部门).
   function asking(asked, c) {
     var typed = CJK.test(c.typed) ? c.typed : " " + c.typed + " ";
@@ -23,8 +30,8 @@
   // when none holds any, the agency that leads most of that plan's tasks. The asking words (哪个部门 leads to
   // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which.
   Engine.prototype.agencyAnswer = function (asked, concepts, results) {
-    var self = this, plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
-    var fits = this.lexicon.answers.filter(function (a) { return a.kind === "agency" && (!plans.length || plans.indexOf(a.plan) >= 0); });
+    var self = this, inPlan = planTest(concepts);
+    var fits = this.lexicon.answers.filter(function (a) { return a.kind === "agency" && inPlan(a.plan); });
     var score = new Map();
     results.agencies.forEach(function (h) {
       var c = h.concept;
@@ -33,22 +40,22 @@
     });
     var held = fits.filter(function (a) { return score.get(a.rec); });
     held.sort(function (a, b) { return score.get(b.rec) - score.get(a.rec); });  // stable: the agencies' order on a tie
-    return held[0] || (plans.length && fits.filter(function (a) { return a.lead; })[0]) || null;
+    return held[0] || (inPlan.named && fits.filter(function (a) { return a.lead; })[0]) || null;
   };
 
   // A query asking for a figure (asks "figure") lists first the indicators, of the plan it names, that hold the most
   // of its other words (any wording, but none found nearly everywhere), at most FIGURES of them, ahead of the rest.
   var FIGURES = 3;
   Engine.prototype.figuresFirst = function (concepts, results) {
-    var self = this, plans = concepts.filter(function (c) { return c.plan != null; }).map(function (c) { return c.plan; });
+    if (!results.length || results[0].cls < CLASS.CONCEPTS) return;  // whole-query matches stay first
+    var self = this, inPlan = planTest(concepts), top = results[0].cls;  // the first tier (results are in rank order)
     var found = results.filter(function (r) {
-      return r.cls >= CLASS.CONCEPTS && r.any && self.meta.kinds[self.meta.records[r.rec][1]] === "indicator" &&
-        (!plans.length || plans.indexOf(self.planOf(r.rec)) >= 0);
+      return r.any && self.meta.kinds[self.meta.records[r.rec][1]] === "indicator" && inPlan(self.planOf(r.rec));
     });
-    if (!found.length || results[0].cls < CLASS.CONCEPTS) return;  // whole-query matches stay first
-    var most = Math.max.apply(null, found.map(function (r) { return r.any; })), top = results[0].cls;
+    if (!found.length) return;
+    var most = Math.max.apply(null, found.map(function (r) { return r.any; }));
     found = found.filter(function (r) { return r.any === most; }).slice(0, FIGURES);  // in rank order
-    found.forEach(function (r) { r.figure = true; r.cls = Math.min(r.cls, top); results.splice(results.indexOf(r), 1); });
+    found.forEach(function (r) { r.figure = true; r.cls = top; results.splice(results.indexOf(r), 1); });
     results.unshift.apply(results, found);
   };
 })();
