@@ -13,9 +13,11 @@ AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 PAGES = ["/", "/plans/guangzhou/", "/themes/pledge-financing/", "/themes/", "/finder/", "/indicators/", "/progress/", "/search/?q=质押融资"]
 
 
+# The English plan page is another plan's, Zhongshan's: the same kind of page with a second plan's content, where
+# Guangzhou's again (the longest page, with twice as many elements) would take twice as long.
 # The Traditional edition has the Simplified one's markup, converted (test_traditional.py compares them): its home
 # page and the pages whose scripts write their own wording (the finder, search).
-CASES = [(lang, path) for lang in ("zh", "en") for path in PAGES] + \
+CASES = [("zh", path) for path in PAGES] + [("en", path.replace("guangzhou", "zhongshan")) for path in PAGES] + \
         [("zh-hant", path) for path in ("/", "/finder/", "/search/?q=質押融資")]
 
 
