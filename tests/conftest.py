@@ -31,13 +31,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # pytest-xdist hands whole files to its workers (--dist loadfile), in the order of this list, then the other files: the
 # longest first, so that the run does not end with one worker still on a long file while the other has nothing left.
-# The first two go to the two workers at the start, and one of them needs no build of the site (test_bad_inputs.py):
-# the other worker builds it meanwhile, once for both (made_once).
+# The first two go to the two workers at the start, and one of them needs no build of the site and lasts longer than
+# that build (test_maintainer_scripts.py): the other worker builds it meanwhile, once for both (made_once).
 LONGEST_FIRST = [
-    "test_accessibility.py", "test_bad_inputs.py", "test_everyday_search.py", "test_phone_and_keyboard.py",
-    "test_search.py", "test_maintainer_scripts.py", "test_traditional.py", "test_serve.py", "test_build.py",
-    "test_generated_pages.py", "test_browser.py", "test_addresses.py", "test_language_switch.py", "test_home.py",
-    "test_incremental.py", "test_fuzz.py", "test_finder.py",
+    "test_accessibility.py", "test_maintainer_scripts.py", "test_everyday_search.py", "test_phone_and_keyboard.py",
+    "test_search.py", "test_traditional.py", "test_serve.py", "test_build.py", "test_generated_pages.py",
+    "test_browser.py", "test_addresses.py", "test_language_switch.py", "test_home.py", "test_incremental.py",
+    "test_fuzz.py", "test_finder.py", "test_bad_inputs.py",
 ]
 
 
@@ -296,15 +296,17 @@ def _pages(browser):
 
 
 @pytest.fixture
-def tab_with(_pages, browser, server):
+def tab_with(_pages, browser, server, request):
     """tab_with(viewport=..., color_scheme=..., is_mobile=..., ...) -> a page of a browser context with these options
     (browser.new_context's), with a clean slate, as a fresh one would have: empty storage and cookies, the context's
-    viewport, no listeners or routes left from another test. It records every request leaving the site's own origin.
+    viewport, no listeners or routes left from another test. For a test marked outside_requests it records every
+    request leaving the site's own origin (tab.outside_requests): that costs a message from the browser to the test
+    for every file a page fetches, a tenth of the time of the tests that search.
 
     One page serves every test that asks for the same options (a new one costs a renderer process each time, a fifth
     of a second or more). Its HTTP cache keeps the files of the session's site, which do not change during a run: a
-    page then costs a quarter less, its scripts compiled once. After a test that fetched from anywhere else (another
-    build served on another port, which a later server may take over) the cache is emptied."""
+    page then costs a quarter less, its scripts compiled once. After a test that opened a page from anywhere else
+    (another build served on another port, which a later server may take over) the cache is emptied."""
     used = {}
 
     def get(**options):
@@ -315,7 +317,7 @@ def tab_with(_pages, browser, server):
             _pages[key] = pg, context.new_cdp_session(pg)
         pg, cdp = _pages[key]
         if key not in used:
-            used[key] = pg, cdp, _watched(pg, server), options.get("viewport", {"width": 1280, "height": 720})
+            used[key] = pg, cdp, _watched(pg, server, request), options.get("viewport", {"width": 1280, "height": 720})
         return pg
 
     yield get
@@ -335,22 +337,32 @@ def _clean(pg, cdp, added: list, viewport: dict) -> None:
     pg.unroute_all(behavior="ignoreErrors")
     del pg.on
     pg.context.clear_cookies()
-    if pg.outside_requests:
+    if pg.left_site:
         cdp.send("Network.clearBrowserCache")
     pg.set_viewport_size(viewport)
 
 
-def _watched(pg, server: str) -> list:
-    """Record the listeners a test adds to the page, to take them off after it, and the requests leaving the site."""
+def _watched(pg, server: str, request) -> list:
+    """Record the listeners a test adds to the page, to take them off after it; the pages it opens outside the
+    session's site (their files are the only ones from elsewhere, so the cache is emptied after them); and for a test
+    marked outside_requests, the requests leaving the site."""
     added = []
 
     def on(event, handler):
         added.append((event, handler))
         type(pg).on(pg, event, handler)
 
+    def elsewhere(url: str) -> bool:
+        return not url.startswith((server, "data:", "about:"))
+
     pg.on = on
-    pg.outside_requests = []
-    pg.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:") else pg.outside_requests.append(r.url))
+    pg.left_site = []
+    pg.on("framenavigated", lambda frame: frame.parent_frame is None and elsewhere(frame.url) and pg.left_site.append(frame.url))
+    if request.node.get_closest_marker("outside_requests"):
+        pg.outside_requests = []
+        pg.on("request", lambda r: elsewhere(r.url) and pg.outside_requests.append(r.url))
+    elif hasattr(pg, "outside_requests"):
+        del pg.outside_requests
     return added
 
 
@@ -369,12 +381,12 @@ def _results_page(browser):
 
 
 @pytest.fixture
-def results_tab(_results_page, server):
+def results_tab(_results_page, server, request):
     """A tab for tests that read results pages (search, below), as tab is, but left where the test left it: the next
     test's search is typed into that results page's own box, as a reader searches again, and the page's index, loaded
     once per edition, serves every test (a results page opened afresh costs three times as long)."""
     pg, cdp = _results_page
-    added = _watched(pg, server)
+    added = _watched(pg, server, request)
     yield pg
     _clean(pg, cdp, added, {"width": 1280, "height": 720})
 

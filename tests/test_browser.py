@@ -21,6 +21,7 @@ def test_language_switcher_keeps_the_page(tab, server, path):
         assert tab.locator("html").get_attribute("lang") == html_lang
 
 
+@pytest.mark.outside_requests
 @pytest.mark.parametrize("path", ["/", "/plans/guangzhou/", "/zh-hant/plans/guangzhou/", "/zh-hant/search/?q=質押融資", "/en/plans/nansha/", "/en/search/?q=insurance", "/search/?q=保险", "/about/", "/themes/pledge-financing/", "/en/finder/?audience=sme", "/indicators/", "/en/progress/", "/downloads/", "/en/agencies/gz-amr/"])
 def test_no_request_leaves_the_origin(tab, server, path):
     open_page(tab, server + path)

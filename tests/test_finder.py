@@ -21,6 +21,7 @@ def count(tab) -> int:
     return int(digits[0]) if digits else 0
 
 
+@pytest.mark.outside_requests
 def test_sme_overseas_protection_in_zhuhai(tab, server):
     tab.goto(f"{server}/finder/")
     tab.select_option("#finder-audience", "sme")

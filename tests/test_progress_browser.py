@@ -30,6 +30,7 @@ def test_readable_on_a_phone_without_javascript(tab_with, server, path):
         assert tab.locator('tr[data-indicator="zh-i1"] .caution-flag').first.is_visible()
 
 
+@pytest.mark.outside_requests
 @pytest.mark.parametrize("path", ["/end-of-period/", "/en/end-of-period/"])
 def test_end_of_period_has_no_serious_accessibility_violation(tab, server, path):
     tab.goto(server + path)

@@ -32,6 +32,7 @@ def mentions(result: dict, words: list[str]) -> bool:
     return any(fold(w) in text for w in words)
 
 
+@pytest.mark.outside_requests
 @pytest.mark.parametrize("query", ["质押融资", "技术调查官", "海外维权", "专利导航"])
 def test_chinese_results_contain_the_whole_query(tab, server, query):
     results = results_page(tab, server, "zh", query)
