@@ -452,6 +452,15 @@ def test_ip_inside_an_english_phrase_does_not_keep_it_from_being_read_as_a_reade
     assert "separating complex and simple cases" in notes[0] and notes[1] == notes[0], notes
 
 
+def test_a_readers_phrase_that_begins_with_ip_is_read_in_the_plural_too(tab, server):
+    """The reader's "IP firm", typed "IP firms" among other words: the IP service agencies, not "branded" alone
+    (which had named the trademark brands)."""
+    found = anchors(results_page(tab, server, "/en", "reputable branded IP firms"))
+    note = tab.inner_text(".search-note")
+    assert "IP service agencies" in note, note
+    assert found[0] == "themes/ip-service-industry/" and "gz-t33" in found[:3], found[:5]
+
+
 def test_two_words_that_make_a_glossary_term_are_read_as_it(tab, server):
     """数据 … 知识产权, with words between: the glossary's 数据知识产权, and its theme."""
     found = anchors(results_page(tab, server, "", "公司积累的数据算不算知识产权"))

@@ -169,14 +169,15 @@
     }
     return this.officialKeys.get(singular(text)) || null;
   };
-  // An English wording of the glossary, the names or the reader's vocabulary, word for word.
+  // An English wording of the glossary, the names or the reader's vocabulary, word for word, in the singular ("IP
+  // firms": IP firm).
   Engine.prototype.writtenForm = function (text) {
     if (!this.writtenForms) {
       var forms = this.writtenForms = new Set(), lex = this.lexicon;
-      lex.glossary.concat(lex.names).forEach(function (t) { t.en.forEach(function (f) { forms.add(words(f).join(" ")); }); });
-      this.readerOf.forEach(function (entry, w) { forms.add(words(w).join(" ")); });
+      lex.glossary.concat(lex.names).forEach(function (t) { t.en.forEach(function (f) { forms.add(singular(f)); }); });
+      this.readerOf.forEach(function (entry, w) { forms.add(singular(w)); });
     }
-    return this.writtenForms.has(text);
+    return this.writtenForms.has(singular(text));
   };
   // English: runs of words that name a glossary term or a reader's phrase (readerEntry: also the term an entry leads
   // to first). Of the ways to cut the query into such runs, the one whose runs hold the most words that are not
