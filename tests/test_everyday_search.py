@@ -461,6 +461,15 @@ def test_a_readers_phrase_that_begins_with_ip_is_read_in_the_plural_too(tab, ser
     assert found[0] == "themes/ip-service-industry/" and "gz-t33" in found[:3], found[:5]
 
 
+def test_a_verb_a_question_leaves_out_is_left_out_in_its_other_forms(tab, server):
+    """"helping" as "help": not a concept that only two records hold beside notarization, which had kept Guangzhou's
+    dispute-resolution task (task 7) waiting behind the button."""
+    found = anchors(results_page(tab, server, "/en", "notaries helping with evidence in IP disputes"))
+    searched = re.search(r"Searched as “([^”]*)”", tab.inner_text(".search-note")).group(1)
+    assert "notarization" in searched and "helping" not in searched, searched
+    assert "gz-t7" in found[:5], found[:5]
+
+
 def test_two_words_that_make_a_glossary_term_are_read_as_it(tab, server):
     """数据 … 知识产权, with words between: the glossary's 数据知识产权, and its theme."""
     found = anchors(results_page(tab, server, "", "公司积累的数据算不算知识产权"))
