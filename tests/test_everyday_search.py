@@ -431,24 +431,24 @@ def test_a_run_of_english_words_keeps_its_head(tab, server):
     assert found[0] == "themes/ip-service-industry/", found[:3]
 
 
-def test_a_term_of_the_plans_in_an_english_question_is_one_concept_named_as_typed(tab, server):
-    def searched_as(query):
-        found = anchors(results_page(tab, server, "/en", query))
-        return re.search(r"Searched as “([^”]*)”", tab.inner_text(".search-note")).group(1), found
+def searched_as(tab, server, query: str) -> tuple[str, list[str]]:
+    """An English query's results page -> the words of its "Searched as" line, and what the results point at."""
+    found = anchors(results_page(tab, server, "/en", query))
+    return re.search(r"Searched as “([^”]*)”", tab.inner_text(".search-note")).group(1), found
 
-    words, _ = searched_as("IP rules for selling abroad through cross-border e-commerce")
+
+def test_a_term_of_the_plans_in_an_english_question_is_one_concept_named_as_typed(tab, server):
+    words, _ = searched_as(tab, server, "IP rules for selling abroad through cross-border e-commerce")
     assert "+ cross-border e-commerce" in words and "through" not in words, words  # "through" says nothing
-    words, found = searched_as("Hong Kong IP firm wants to open an office in Guangzhou")
+    words, found = searched_as(tab, server, "Hong Kong IP firm wants to open an office in Guangzhou")
     assert words.startswith("Hong Kong +"), words
     assert found[0] == "themes/gba-cooperation/", found[:3]
 
 
 def test_ip_inside_an_english_phrase_does_not_keep_it_from_being_read_as_a_readers_word(tab, server):
     """"IP" adds nothing on this site: "straightforward IP lawsuits" is the reader's "straightforward lawsuits"."""
-    notes = []
-    for query in ("fast handling of straightforward lawsuits", "fast handling of straightforward IP lawsuits"):
-        results_page(tab, server, "/en", query)
-        notes.append(re.search(r"Searched as “([^”]*)”", tab.inner_text(".search-note")).group(1))
+    notes = [searched_as(tab, server, query)[0]
+             for query in ("fast handling of straightforward lawsuits", "fast handling of straightforward IP lawsuits")]
     assert "separating complex and simple cases" in notes[0] and notes[1] == notes[0], notes
 
 
@@ -464,8 +464,7 @@ def test_a_readers_phrase_that_begins_with_ip_is_read_in_the_plural_too(tab, ser
 def test_a_verb_a_question_leaves_out_is_left_out_in_its_other_forms(tab, server):
     """"helping" as "help": not a concept that only two records hold beside notarization, which had kept Guangzhou's
     dispute-resolution task (task 7) waiting behind the button."""
-    found = anchors(results_page(tab, server, "/en", "notaries helping with evidence in IP disputes"))
-    searched = re.search(r"Searched as “([^”]*)”", tab.inner_text(".search-note")).group(1)
+    searched, found = searched_as(tab, server, "notaries helping with evidence in IP disputes")
     assert "notarization" in searched and "helping" not in searched, searched
     assert "gz-t7" in found[:5], found[:5]
 
