@@ -514,6 +514,9 @@ def test_a_query_asking_who_is_responsible_is_answered_by_an_agency(tab, server,
 @pytest.mark.parametrize("prefix, query", [
     ("", "珠海哪个部门管商标"),                   # the Zhuhai plan names no agency for its tasks
     ("/en", "who can apply for patent subsidies"),  # "who" alone asks who may, not which body
+    # naming no plan, an agency answers only by its name: Guangzhou's task titles hold nearly any subject
+    ("", "我有专利想卖掉找谁"),
+    ("/en", "who to contact about overseas patent lawsuits"),
 ])
 def test_no_agency_answers_a_query_that_does_not_ask_for_one_it_can_name(tab, server, prefix, query):
     found = anchors(results_page(tab, server, prefix, query))

@@ -28,14 +28,16 @@
   // A query asking which body is responsible (asks "who") is answered by an agency of the plan it names (of any plan when
   // it names none): the one whose name, or else whose tasks' titles, hold the rarest of the query's other concepts;
   // when none holds any, the agency that leads most of that plan's tasks. The asking words (哪个部门 leads to
-  // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which.
+  // 知识产权局) and words found nearly everywhere (知识产权, IP) say nothing of which. Only Guangzhou's plan names
+  // agencies, so a query naming no plan takes one only by its name: the titles of its tasks hold the subject of nearly
+  // any question ("sell my patent, who can help" had Guangzhou's market regulator, not the theme of transactions).
   Engine.prototype.agencyAnswer = function (asked, concepts, results) {
     var self = this, inPlan = planTest(concepts);
     var fits = this.lexicon.answers.filter(function (a) { return a.kind === "agency" && inPlan(a.plan); });
     var score = new Map();
     results.agencies.forEach(function (h) {
       var c = h.concept;
-      if (c.everywhere || asking(asked, c)) return;
+      if (c.everywhere || asking(asked, c) || (!inPlan.named && !h.titled)) return;
       score.set(h.rec, (score.get(h.rec) || 0) + self.idf(c.df) * (h.titled ? NAMED : 1));
     });
     var held = fits.filter(function (a) { return score.get(a.rec); });
