@@ -66,6 +66,8 @@ def test_every_entry_of_the_reader_vocabulary_reaches_an_item_in_both_languages(
     ("/en", "Macau", "themes/gba-cooperation/"),
     ("/zh-hant", "打官司", "themes/judicial-protection/"),  # on the Traditional edition too
     ("", "冒牌貨", "themes/administrative-enforcement/"),    # a reader's word typed in Traditional characters
+    ("", "野鸡代理", "themes/ip-service-industry/"),         # slang for an unlicensed agency
+    ("/en", "Madrid filing", "themes/overseas-protection/"),  # the system's name, not the plans' words
 ])
 def test_an_everyday_word_leads_to_its_theme_and_says_how_it_was_read(tab, server, prefix, query, wanted):
     hrefs = results_page(tab, server, prefix, query)
