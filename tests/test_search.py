@@ -227,8 +227,8 @@ def suggestions(tab, query: str) -> str:
 
 
 def test_english_words_are_fetched_only_once_english_is_typed_on_a_chinese_edition(tab, server):
-    """The stems of English words and the reader's English words are a third of a first search's index: a Chinese
-    query does without them, and the first English one brings them once."""
+    """The stems of English words, the reader's English words and the glossary's English wordings are a third of a
+    first search's index: a Chinese query does without them, and the first English one brings them once."""
     fetched = []
     tab.on("request", lambda r: fetched.append(r.url))
     tab.goto(server + "/zh-hant/plans/guangzhou/")
@@ -248,6 +248,7 @@ def test_chinese_reader_words_are_fetched_once_chinese_is_typed_on_the_english_e
     suggestions(tab, "loan")
     assert not any(u.endswith("reader-other.json") for u in fetched), fetched
     assert "pledge financing" in suggestions(tab, "贷款").lower()  # a reader's word, typed in Chinese on the English edition
+    assert "pledge financing" in suggestions(tab, "质押融资").lower()  # the glossary's Chinese term, with the same file
     assert [u for u in fetched if u.endswith("reader-other.json")] == [server + "/search-index/en/reader-other.json"]
 
 

@@ -117,13 +117,7 @@
         entry[lang] = entry[lang].map(function (w) { var f = fold(w); if (!self.shown.has(f)) self.shown.set(f, w); return f; });
       });
     });
-    // A glossary or agency card is named by its entry's wordings, the first in each language most strongly.
-    var named = lex.glossary.concat(lex.names);
-    lex.answers.forEach(function (a) {
-      if (a.words === undefined) return;
-      var entry = named[a.words], others = entry.zh.slice(1).concat(entry.en.slice(1));
-      a.keys = [[entry.zh[0], 2], [entry.en[0], 2]].concat(others.map(function (w) { return [w, 1]; }));
-    });
+    this.nameCards();
     var vocabulary = this.vocabulary = new Set(lex.vocabulary);
     lex.glossary.forEach(function (term) { term.zh.forEach(function (f) { vocabulary.add(f); }); });
     this.ignored = new Set(lex.ignore.zh.concat(lex.ignore.en));
@@ -144,6 +138,16 @@
     for (var j = 0; j + 3 < pairs.length; j += 4) this.hantWords.set(pairs.substr(j, 2), pairs.substr(j + 2, 2));
     this.themeAnswers = new Map();
     lex.answers.forEach(function (a) { if (a.kind === "theme") self.themeAnswers.set(a.url.split("/")[1], a); });
+  };
+
+  // A glossary or agency card is named by its entry's wordings, the first in each language most strongly.
+  Engine.prototype.nameCards = function () {
+    var named = this.lexicon.glossary.concat(this.lexicon.names);
+    this.lexicon.answers.forEach(function (a) {
+      var entry = named[a.words];  // a theme card has none: its keys come with the lexicon
+      if (entry) a.keys = [[entry.zh[0], 2], [entry.en[0], 2]].filter(function (k) { return k[0]; })
+        .concat(entry.zh.slice(1).concat(entry.en.slice(1)).map(function (w) { return [w, 1]; }));
+    });
   };
 
   // The reader's words, per entry of the lexicon's reader's vocabulary: those of the edition's script at first, those

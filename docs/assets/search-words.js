@@ -5,7 +5,7 @@
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;
   if (!Engine || Engine.prototype.readerMatch) return;  // the core not loaded, or this file loaded already
-  var CJK = S._.CJK, words = S._.words, has = S._.has;
+  var CJK = S._.CJK, words = S._.words, has = S._.has, fold = S.fold;
 
   // Terms of the index as the edition shows them: the Traditional edition writes them in Traditional characters,
   // each Simplified character as the first Traditional one of the fold table that reads as it, unless the lexicon's
@@ -23,15 +23,26 @@
   };
 
   // English words are compared by stem (the index's stems.json, text.stem), fetched with the index on the English
-  // edition and on the Chinese ones for the first query with English words in it. The reader's words of the other
-  // script (reader-other.json) come with the first query written in it.
+  // edition and on the Chinese ones for the first query with English words in it. The reader's words and the
+  // glossary's wordings of the other script (reader-other.json) come with the first query written in it.
   Engine.prototype.wordsFor = function (text) {
     var lex = this.lexicon, self = this, jobs = [];
     if (!lex.stems && /[a-z]/.test(text)) jobs.push(this.json("stems.json").then(function (stems) { lex.stems = stems; }));
     if (!this.otherWords && (this.lang === "zh" ? /[a-z]/ : CJK).test(text)) {
-      jobs.push(this.json("reader-other.json").then(function (words) {
-        if (!self.otherWords) self.learn(words);
+      jobs.push(this.json("reader-other.json").then(function (other) {
+        if (self.otherWords) return;
         self.otherWords = true;
+        var lang = self.lang === "zh" ? "en" : "zh";
+        other.glossary.forEach(function (forms, i) {
+          lex.glossary[i][lang] = forms.map(function (w) {
+            var f = fold(w);
+            if (!self.shown.has(f)) self.shown.set(f, w);
+            if (lang === "zh") self.vocabulary.add(f);
+            return f;
+          });
+        });
+        self.nameCards();
+        self.learn(other.reader);
       }));
     }
     return Promise.all(jobs);
