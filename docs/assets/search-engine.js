@@ -110,13 +110,8 @@
 
   Engine.prototype.prepare = function () {
     var lex = this.lexicon, self = this;
-    // The glossary's and the names' wordings are compared folded and shown as written.
     this.shown = new Map();
-    lex.glossary.concat(lex.names).forEach(function (entry) {
-      ["zh", "en"].forEach(function (lang) {
-        entry[lang] = entry[lang].map(function (w) { var f = fold(w); if (!self.shown.has(f)) self.shown.set(f, w); return f; });
-      });
-    });
+    lex.glossary.concat(lex.names).forEach(function (t) { t.zh = self.wordings(t.zh); t.en = self.wordings(t.en); });
     this.nameCards();
     var vocabulary = this.vocabulary = new Set(lex.vocabulary);
     lex.glossary.forEach(function (term) { term.zh.forEach(function (f) { vocabulary.add(f); }); });
@@ -138,6 +133,11 @@
     for (var j = 0; j + 3 < pairs.length; j += 4) this.hantWords.set(pairs.substr(j, 2), pairs.substr(j + 2, 2));
     this.themeAnswers = new Map();
     lex.answers.forEach(function (a) { if (a.kind === "theme") self.themeAnswers.set(a.url.split("/")[1], a); });
+  };
+
+  // The glossary's and the names' wordings, compared folded and shown as written (the other language's: wordsFor).
+  Engine.prototype.wordings = function (forms) {
+    return forms.map(function (w) { var f = fold(w); if (!this.shown.has(f)) this.shown.set(f, w); return f; }, this);
   };
 
   // A glossary or agency card is named by its entry's wordings, the first in each language most strongly.

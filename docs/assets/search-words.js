@@ -5,7 +5,7 @@
   "use strict";
   var S = window.PlanSearch, Engine = S && S.Engine;
   if (!Engine || Engine.prototype.readerMatch) return;  // the core not loaded, or this file loaded already
-  var CJK = S._.CJK, words = S._.words, has = S._.has, fold = S.fold;
+  var CJK = S._.CJK, words = S._.words, has = S._.has;
 
   // Terms of the index as the edition shows them: the Traditional edition writes them in Traditional characters,
   // each Simplified character as the first Traditional one of the fold table that reads as it, unless the lexicon's
@@ -34,12 +34,8 @@
         self.otherWords = true;
         var lang = self.lang === "zh" ? "en" : "zh";
         other.glossary.forEach(function (forms, i) {
-          lex.glossary[i][lang] = forms.map(function (w) {
-            var f = fold(w);
-            if (!self.shown.has(f)) self.shown.set(f, w);
-            if (lang === "zh") self.vocabulary.add(f);
-            return f;
-          });
+          var folded = lex.glossary[i][lang] = self.wordings(forms);
+          if (lang === "zh") folded.forEach(function (f) { self.vocabulary.add(f); });  // as prepare adds them
         });
         self.nameCards();
         self.learn(other.reader);
