@@ -492,6 +492,9 @@ def test_two_words_that_make_a_glossary_term_are_read_as_it(tab, server):
     ("/en", "cross-border online sellers infringing", "fairs-ecommerce"),
     # the first item ranked counts most
     ("/en", "protecting old Cantonese heritage brands from copycats", "trademark-brands"),
+    # a wording rarer than its concept weighs as rare as it is: livestreams are read as short video, live streaming
+    # and copyright, and the item on short videos is not outranked by the many that mention copyright
+    ("/en", "protecting livestreams and short videos from being copied", "copyright"),
 ])
 def test_the_answer_card_is_the_theme_of_the_first_items(tab, server, prefix, query, theme):
     found = anchors(results_page(tab, server, prefix, query))

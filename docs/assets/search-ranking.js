@@ -101,8 +101,12 @@
         var recs = new Map();
         found.forEach(function (f) {
           var length = f.alt.text ? self.phraseLength(f.alt.text) : -1;
+          // a wording rarer than its concept as a whole weighs as rare as it is ("livestreams": short video, not
+          // copyright) in the records that hold it
+          var wordingIdf = f.hits.size ? f.alt.weight * self.idf(f.hits.size) : 0;
           f.hits.forEach(function (hits, rec) {
-            var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false, core: false, closest: false };
+            var info = self.meta.records[rec], entry = recs.get(rec) || { tf: 0, phrases: [], named: false, core: false, closest: false, idf: 0 };
+            entry.idf = Math.max(entry.idf, wordingIdf);
             if (f.alt.core) entry.core = true;
             if (hits[0] < info[2]) entry.titled = true;
             if (f.alt.closest) entry.closest = true;
@@ -133,7 +137,7 @@
           if (concepts[k].plan == null && !concepts[k].everywhere) r.any = (r.any || 0) + 1;  // search-asks.js
           if (filters && v.closest) r.closest += 1;
           if (filters && (v.core || about) && concepts[k].known) r.known += 1;
-          r.score += self.bm25(rec, v.tf, idf) * ENTRY_WEIGHT[kind] + (v.named ? TERM_BONUS : 0);
+          r.score += self.bm25(rec, v.tf, Math.max(idf, v.idf)) * ENTRY_WEIGHT[kind] + (v.named ? TERM_BONUS : 0);
           if (v.named) r.named = true;
           r.phrases = r.phrases.concat(v.phrases);
           byRec.set(rec, r);
