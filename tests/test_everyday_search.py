@@ -68,6 +68,9 @@ def test_every_entry_of_the_reader_vocabulary_reaches_an_item_in_both_languages(
     ("", "冒牌貨", "themes/administrative-enforcement/"),    # a reader's word typed in Traditional characters
     ("", "野鸡代理", "themes/ip-service-industry/"),         # slang for an unlicensed agency
     ("/en", "Madrid filing", "themes/overseas-protection/"),  # the system's name, not the plans' words
+    ("/zh-hant", "倒模", "themes/administrative-enforcement/"),    # Cantonese: cast from the same mould
+    ("/zh-hant", "按揭", "themes/pledge-financing/"),              # Hong Kong's word for a secured loan
+    ("/zh-hant", "禁制令", "themes/judicial-protection/"),       # an injunction, as Hong Kong's courts call it
 ])
 def test_an_everyday_word_leads_to_its_theme_and_says_how_it_was_read(tab, server, prefix, query, wanted):
     hrefs = results_page(tab, server, prefix, query)
