@@ -71,6 +71,8 @@ def test_every_entry_of_the_reader_vocabulary_reaches_an_item_in_both_languages(
     ("/zh-hant", "倒模", "themes/administrative-enforcement/"),    # Cantonese: cast from the same mould
     ("/zh-hant", "按揭", "themes/pledge-financing/"),              # Hong Kong's word for a secured loan
     ("/zh-hant", "禁制令", "themes/judicial-protection/"),       # an injunction, as Hong Kong's courts call it
+    ("", "专利挡路", "themes/patent-navigation/"),                # a rival's patents in the way of a new product
+    ("", "异地侵权", "themes/administrative-enforcement/"),        # an infringer in another city or province
 ])
 def test_an_everyday_word_leads_to_its_theme_and_says_how_it_was_read(tab, server, prefix, query, wanted):
     hrefs = results_page(tab, server, prefix, query)
@@ -208,6 +210,7 @@ FUNDING = {"gz-s9-2", "ns-s4-2", "zh-s4-2", "zs-s4-2"}      # 落实资源保障
     ("/en", "patent pledge totals before 2020", BACKGROUNDS - {"zs-s1-1"}),  # Zhongshan's says "IP financing"
     ("", "规划的钱从哪来", FUNDING),  # who pays for the plans
     ("/en", "who pays for all this", FUNDING),
+    ("", "规划有没有中期检查", {"gz-s9-3", "ns-s4-3", "zs-s4-4", "zh-s4-4"}),  # how each plan is monitored
 ])
 def test_a_question_about_the_plans_themselves_finds_the_sections_that_answer_it(tab, server, prefix, query, wanted):
     """Each plan names its background and its safeguards in its own words: asked about the years before the plans or
