@@ -73,6 +73,7 @@ def test_every_entry_of_the_reader_vocabulary_reaches_an_item_in_both_languages(
     ("/zh-hant", "禁制令", "themes/judicial-protection/"),       # an injunction, as Hong Kong's courts call it
     ("", "专利挡路", "themes/patent-navigation/"),                # a rival's patents in the way of a new product
     ("", "异地侵权", "themes/administrative-enforcement/"),        # an infringer in another city or province
+    ("", "多倍赔偿", "themes/judicial-protection/"),              # punitive damages, in a reader's words
 ])
 def test_an_everyday_word_leads_to_its_theme_and_says_how_it_was_read(tab, server, prefix, query, wanted):
     hrefs = results_page(tab, server, prefix, query)
