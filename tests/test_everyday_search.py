@@ -214,9 +214,9 @@ FUNDING = {"gz-s9-2", "ns-s4-2", "zh-s4-2", "zs-s4-2"}      # 落实资源保障
     ("", "规划有没有中期检查", {"gz-s9-3", "ns-s4-3", "zs-s4-4", "zh-s4-4"}),  # how each plan is monitored
 ])
 def test_a_question_about_the_plans_themselves_finds_the_sections_that_answer_it(tab, server, prefix, query, wanted):
-    """Each plan names its background and its safeguards in its own words: asked about the years before the plans or
-    about who pays for them, a reader gets those sections among the first results, not after every item that mentions
-    the subject, and the count does not call them mentions in passing."""
+    """Each plan names its background and its safeguards in its own words: asked about the years before the plans,
+    about who pays for them or about how they are checked, a reader gets those sections among the first results, not
+    after every item that mentions the subject, and the count does not call them mentions in passing."""
     found = anchors(results_page(tab, server, prefix, query))
     assert wanted <= set(found[:len(wanted) + 2]), found
     assert not re.search(r"背景或目标部分|背景或目標部分|background or goal section", tab.inner_text(".search-status"))
