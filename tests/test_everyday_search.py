@@ -539,6 +539,7 @@ def test_no_agency_answers_a_query_that_does_not_ask_for_one_it_can_name(tab, se
     # every plan's indicator holds the words: the three of them, then the rest
     ("", "到2025年每万人口高价值发明专利要达到多少", {"gz-i1", "ns-i1", "zh-i1"}, "问的是数字"),
     ("/zh-hant", "廣州五年後按人口算要有多少件高價值專利", {"gz-i1"}, "問的是數字"),  # of the plan named
+    ("/zh-hant", "廣州五年後按人口算要有幾多件高價值專利", {"gz-i1"}, "問的是數字"),  # asked in Cantonese
     # the indicator holds fewer of the words than the tasks ranked before it
     ("/en", "what share of trademark complaints does Zhuhai actually resolve", {"zh-i4"}, "You asked for a figure"),
     ("/en", "how many patent agencies and IP firms Guangzhou has", {"gz-i8"}, "You asked for a figure"),
