@@ -627,3 +627,17 @@ def test_an_english_word_the_plans_hold_in_no_form_finds_the_words_that_begin_as
     assert "satisfaction" in tab.inner_text(".search-status"), tab.inner_text(".search-status")
     # a letter left out of a word's ending
     assert anchors(results_page(tab, server, "/en", "pledge financng"))[0] == "themes/pledge-financing/"
+
+
+def test_a_segmenter_word_holding_a_particle_is_not_read_as_a_word(tab, server):
+    """The browser's segmenter reads 查处的侵权案子 as 查 + 处的: 处的 stands in one record by chance, and 查处
+    (investigating an infringement) was lost. 查 and 处 are joined again."""
+    query = "查处的侵权案子会向社会公开吗"
+    results_page(tab, server, "", query)
+    typed = tab.evaluate("""async q => {
+      const node = document.querySelector('.search-page');
+      const found = await PlanSearch.engineFor(node.dataset.index, node.dataset.lang).search(q, {});
+      return found.concepts.map(c => c.typed);
+    }""", query)
+    assert "查处" in typed and "处的" not in typed, typed
+

@@ -6,14 +6,14 @@
   if (!Engine || Engine.prototype.segment) return;  // the core not loaded, or this file loaded already
   var CJK = S._.CJK, CLASS = S.CLASS, MAX_QUERY = S.MAX_QUERY, normalize = S.normalize, unique = S._.unique, fold = S.fold;
   var MAPPED_WEIGHT = 0.8;  // the plans' terms a reader's word leads to weigh less than the words as typed
-
   // --- reading a query -----------------------------------------------------------------------------------------
   // Chinese: the segmentation that leaves the fewest characters standing alone, then has the fewest pieces, among
   // the words of the site's and the reader's vocabularies and those of the browser's segmenter (外观设计被抄袭:
   // 外观 / 设计 / 被 / 抄袭, not 外观 / 设计被抄 / 袭). A word of the vocabularies is preferred to the segmenter's of
   // the same length. The browser's segmenter knows fewer words than the plans use (侵权 comes out as 侵 + 权):
-  // characters left single are joined again, up to a word of the site's or a word a question leaves out.
-  var SINGLE = 10, UNKNOWN = 0.5;  // costs: a character standing alone, a word only the browser's segmenter knows
+  // characters left single are joined again, up to a word of the site's or a word a question leaves out. Its words
+  // beginning or ending with a particle are not taken (查处的侵权案子 came out as 查 + 处的: 查处 / 的).
+  var SINGLE = 10, UNKNOWN = 0.5, PARTICLE = /^[的了吗呢吧啊呀么嘛]|[的了吗呢吧啊呀么嘛]$/;  // costs: a character alone, a word only the segmenter knows
   // The plans' terms the reader's words lead to (专利池): words too, but weaker than the vocabularies' (below).
   Engine.prototype.planTermSet = function () {
     if (!this.planTerms) {
@@ -52,7 +52,7 @@
         if (word && !cjk) choices.push([word.length, 1]);  // a Latin word or a number, whole
         else {
           // a word of question characters only (是啥, 咋样) is read as those characters, which a query leaves out
-          var asked = word && Array.from(word).every(function (c) { return self.ignored.has(c); });
+          var asked = word && (PARTICLE.test(word) || Array.from(word).every(function (c) { return self.ignored.has(c); }));
           if (word && word.length > 1 && !asked) choices.push([word.length, 1 + UNKNOWN]);
           choices.push([1, cjk && self.ignored.has(chunk[i]) ? 1 : 1 + SINGLE]);
         }
