@@ -641,3 +641,24 @@ def test_a_segmenter_word_holding_a_particle_is_not_read_as_a_word(tab, server):
     }""", query)
     assert "查处" in typed and "处的" not in typed, typed
 
+
+@pytest.mark.parametrize("prefix, query, named, wanted, within", [
+    # registering a work is 著作权登记, not any item on copyright
+    ("/en", "where to register copyright for my artwork in Guangzhou", "copyright registration", {"gz-t13"}, 2),
+    ("", "法官看不懂技术怎么办", "技术调查官", {"glossary/"}, 3),  # a judge who cannot follow the technology
+    ("/zh-hant", "邊度可以一次過辦晒專利商標版權啲手續", "一站式", {"ns-t15", "zh-b8"}, 3),  # Cantonese: all at one go
+    ("/en", "fly-by-night patent agents", "unlicensed", {"gz-t35"}, 2),
+])
+def test_a_readers_phrase_leads_to_the_plans_own_term(tab, server, prefix, query, named, wanted, within):
+    found = anchors(results_page(tab, server, prefix, query))
+    note, page = tab.inner_text(".search-note"), tab.inner_text(".search-page")
+    assert named in note, note
+    assert not re.search(r"找到：|Not found", page), "a word of the phrase named as not found"
+    assert any(f == w or f.startswith(w) for f in found[:within] for w in wanted), found[:within]
+
+
+def test_a_figure_asked_of_high_value_patents_finds_the_indicator_on_high_value_invention_patents(tab, server):
+    """The indicator says 高价值发明专利, the reader 高价值专利 (the glossary's alias)."""
+    found = anchors(results_page(tab, server, "", "广州五年后高价值专利要达到多少件"))
+    assert "gz-i1" in found[:2], found[:3]
+    assert "问的是数字" in tab.inner_text(".search-status")
