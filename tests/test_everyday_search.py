@@ -662,3 +662,11 @@ def test_a_figure_asked_of_high_value_patents_finds_the_indicator_on_high_value_
     found = anchors(results_page(tab, server, "", "广州五年后高价值专利要达到多少件"))
     assert "gz-i1" in found[:2], found[:3]
     assert "问的是数字" in tab.inner_text(".search-status")
+
+
+def test_an_excerpt_never_begins_inside_an_english_word(tab, server):
+    """A Chinese glossary entry's text holds its English term before the definition: the excerpt around 法官 began
+    "…or 在知识产权案件…", the tail of "technical investigator"."""
+    results_page(tab, server, "", "法官看不懂技术怎么办")
+    excerpts = tab.eval_on_selector_all(".search-excerpt", "els => els.map(e => e.textContent)")
+    assert excerpts and not [e for e in excerpts if re.match(r"…[A-Za-z]+\b", e)], excerpts

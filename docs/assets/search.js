@@ -65,7 +65,8 @@
     if (span) {
       from = Math.max(0, span[0] - Math.floor(size / 2));
       to = Math.min(text.length, span[1] + size);
-      if (engine.lang === "en" && from > 0) from = text.indexOf(" ", from) + 1 || from;
+      // never from inside a word (a Chinese glossary entry's text holds its English term: not "…or 在知识产权…")
+      if (from > 0 && (engine.lang === "en" || /[A-Za-z]{2}/.test(text.substr(from - 1, 2)))) from = text.indexOf(" ", from) + 1 || from;
     }
     if (from > 0) p.appendChild(document.createTextNode("…"));
     if (span) {
