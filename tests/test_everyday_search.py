@@ -648,6 +648,8 @@ def test_a_segmenter_word_holding_a_particle_is_not_read_as_a_word(tab, server):
     ("", "法官看不懂技术怎么办", "技术调查官", {"glossary/"}, 3),  # a judge who cannot follow the technology
     ("/zh-hant", "邊度可以一次過辦晒專利商標版權啲手續", "一站式", {"ns-t15", "zh-b8"}, 3),  # Cantonese: all at one go
     ("/en", "fly-by-night patent agents", "unlicensed", {"gz-t35"}, 2),
+    # 专利事务所 (a patent firm) and 知识城 (the glossary's short form), not 事务 / 所在 and 知识 / 城设
+    ("", "专利事务所在知识城设代表处", "知识城", {"gz-t42"}, 2),
 ])
 def test_a_readers_phrase_leads_to_the_plans_own_term(tab, server, prefix, query, named, wanted, within):
     found = anchors(results_page(tab, server, prefix, query))
@@ -670,3 +672,11 @@ def test_an_excerpt_never_begins_inside_an_english_word(tab, server):
     results_page(tab, server, "", "法官看不懂技术怎么办")
     excerpts = tab.eval_on_selector_all(".search-excerpt", "els => els.map(e => e.textContent)")
     assert excerpts and not [e for e in excerpts if re.match(r"…[A-Za-z]+\b", e)], excerpts
+
+
+@pytest.mark.parametrize("query", ["品牌被人冒用", "发现有人卖我们商标的假货"])
+def test_who_did_it_says_nothing_of_the_subject(tab, server, query):
+    """被人 and 有人 (by someone, someone) are left out like 被: never searched for, never named as not found."""
+    results_page(tab, server, "", query)
+    said = tab.inner_text(".search-page")
+    assert "找到：" not in said and not re.search(r"按“[^”]*(被人|有人)", said), said[:300]
