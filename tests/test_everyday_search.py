@@ -601,6 +601,7 @@ def test_a_word_in_ing_is_read_as_the_reader_word_of_its_plain_form(tab, server)
 @pytest.mark.parametrize("query, verb", [
     ("former employee took our source code to a rival", "took"),
     ("can HK residents take the patent attorney exam", "take"),
+    ("a competitor copied our product", "competitor"),  # who copied says nothing of what to search for
 ])
 def test_light_verbs_of_an_english_question_are_left_out(tab, server, query, verb):
     """"took", "take", "getting" say nothing about the subject: they are neither searched for nor named as not found."""
