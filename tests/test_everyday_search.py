@@ -257,8 +257,8 @@ def every_result(tab) -> list[str]:
 
 @pytest.mark.parametrize("prefix, query", [
     ("/en", "who owns business data"),  # one concept: data items on other subjects wait
-    ("", "软著登记"),                    # two concepts, several items holding both
-    ("/zh-hant", "軟著登記"),
+    ("", "版权 资助"),                   # two concepts, several items holding both
+    ("/zh-hant", "版權 資助"),
 ])
 def test_items_outside_the_answer_cards_theme_wait_behind_the_button(tab, server, prefix, query):
     """Under a theme's answer card, the items listed are that theme's, as its own page lists them; the others that
