@@ -13,7 +13,7 @@
   // the same length. The browser's segmenter knows fewer words than the plans use (侵权 comes out as 侵 + 权):
   // characters left single are joined again, up to a word of the site's or a word a question leaves out. Its words
   // beginning or ending with a particle are not taken (查处的侵权案子 came out as 查 + 处的: 查处 / 的).
-  var SINGLE = 10, UNKNOWN = 0.5, PARTICLE = /^[的了吗呢吧啊呀么嘛]|[的了吗呢吧啊呀么嘛]$/;  // costs: a character alone, a word only the segmenter knows
+  var SINGLE = 10, UNKNOWN = 0.5, PARTICLE = /^[的了吗呢吧啊呀么嘛]|[的了吗呢吧啊呀么嘛]$/;  // costs (a character alone, a word only the segmenter knows); the particles
   // The plans' terms the reader's words lead to (专利池): words too, but weaker than the vocabularies' (below).
   Engine.prototype.planTermSet = function () {
     if (!this.planTerms) {
