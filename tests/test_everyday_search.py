@@ -651,6 +651,20 @@ def test_a_segmenter_word_holding_a_particle_is_not_read_as_a_word(tab, server):
     ("/en", "fly-by-night patent agents", "unlicensed", {"gz-t35"}, 2),
     # 专利事务所 (a patent firm) and 知识城 (the glossary's short form), not 事务 / 所在 and 知识 / 城设
     ("", "专利事务所在知识城设代表处", "知识城", {"gz-t42"}, 2),
+    # how content the public is: the indicator of public satisfaction
+    ("/en", "how happy are people with IP protection, is there a survey score?", "public satisfaction", {"gz-i11"}, 2),
+    ("", "群众对知识产权保护打几分", "满意度", {"gz-i11"}, 2),
+    ("/en", "US 337 investigation help", "overseas disputes", {"themes/overseas-protection"}, 1),  # 337 alone
+    ("/en", "which city has the most patents per person?", "per 10,000 people", {"zh-i1", "ns-i1", "gz-i1"}, 3),
+    ("", "撞名", "字号", {"themes/trademark-brands"}, 1),  # a name clash: trade names and trademarks
+    ("", "给产品起的名字怎么保护", "商标", {"themes/trademark-brands"}, 1),  # a name to protect: a trademark
+    ("", "外资企业的知识产权会被区别对待吗", "同保护", {"glossary/"}, 2),  # treated differently: equal protection
+    ("/en", "how often are IP rulings appealed in Zhuhai", "judgment acceptance rate", {"zh-i5"}, 2),
+    ("", "科技公司轻资产怎么融资", "质押融资", {"themes/pledge-financing"}, 1),  # asset-light: nothing to mortgage
+    ("/en", "champagne", "geographical indication", {"themes/geographical-indications"}, 1),
+    ("/en", "copywrite registration", "copyright registration", {"gz-t13"}, 2),  # a common misspelling
+    ("/en", "fake patent filings", "abnormal patent applications", {"themes/creation-incentives"}, 1),
+    ("", "商标注册去边度办", "受理窗口", {"ns-t15"}, 2),  # Cantonese: where to go
 ])
 def test_a_readers_phrase_leads_to_the_plans_own_term(tab, server, prefix, query, named, wanted, within):
     found = anchors(results_page(tab, server, prefix, query))
@@ -681,3 +695,17 @@ def test_who_did_it_says_nothing_of_the_subject(tab, server, query):
     results_page(tab, server, "", query)
     said = tab.inner_text(".search-page")
     assert "找到：" not in said and not re.search(r"按“[^”]*(被人|有人)", said), said[:300]
+
+
+def test_in_case_is_a_phrase_of_the_question_not_a_court_case(tab, server):
+    """"in case" (should it happen) says nothing of a court case: read as "case", it put the litigation items and the
+    Judicial protection card before the insurance the reader asks about."""
+    found = anchors(results_page(tab, server, "/en", "can I buy insurance in case someone sues me over patents?"))
+    assert found and found[0] == "themes/ip-insurance/", found[:3]
+    typed = tab.evaluate("""async q => {
+      const node = document.querySelector('.search-page');
+      const found = await PlanSearch.engineFor(node.dataset.index, node.dataset.lang).search(q, {});
+      return found.concepts.map(c => c.typed);
+    }""", "can I buy insurance in case someone sues me over patents?")
+    assert "insurance" in typed and "case" not in typed and "over" not in typed, typed
+

@@ -186,8 +186,8 @@
     }
     return this.writtenForms.has(singular(text));
   };
-  // English: runs of words that name a glossary term or a reader's phrase (readerEntry: also the term an entry leads
-  // to first). Of the ways to cut the query into such runs, the one whose runs hold the most words that are not
+  // English: runs of words that name a glossary term, a reader's phrase (readerEntry: also the term an entry leads
+  // to first) or a phrase a question leaves out ("in case": not a court case). Of the ways to cut the query into such runs, the one whose runs hold the most words that are not
   // question words ("a good patent agent": patent agent, not good patent); on a tie, the longest run first, from the
   // left.
   Engine.prototype.englishSpans = function (text) {
@@ -206,7 +206,7 @@
         // the comparison leaves "IP" out: a run begins or ends with it only as written ("IP insurance", but "Hong Kong
         // IP firm": Hong Kong)
         if (k > 1 && (list[i] === "ip" || list[i + k - 1] === "ip") && !self.writtenForm(span)) continue;
-        if (k > 1 && !unit && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length)) continue;
+        if (k > 1 && !unit && !(self.readerEntry(span) || self.planNamed.has(span) || self.termsNamed(span, "en").length || self.ignored.has(span))) continue;
         var held = (k > 1 ? list.slice(i, i + k).filter(function (w) { return !self.ignored.has(w); }).length : 0) + best[i + k];
         if (held > best[i]) { best[i] = held; step[i] = k; }
       }
