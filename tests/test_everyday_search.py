@@ -709,3 +709,27 @@ def test_in_case_is_a_phrase_of_the_question_not_a_court_case(tab, server):
     }""", "can I buy insurance in case someone sues me over patents?")
     assert "insurance" in typed and "case" not in typed and "over" not in typed, typed
 
+
+@pytest.mark.parametrize("prefix, query, term, said", [
+    ("", "专利导航是什么意思", "专利导航", "问的是词语的含义"),
+    ("/zh-hant", "乜嘢系高價值專利", "高價值專利", "問的是詞語的含義"),  # asked in Cantonese
+    ("/en", "how is a high value patent defined", "High-value patent", "You asked what a word means"),
+    ("/en", "what does patent navigation mean", "Patent navigation", "You asked what a word means"),
+])
+def test_a_query_asking_what_a_word_means_lists_its_glossary_entry_first(tab, server, prefix, query, term, said):
+    """On a reference site "what is X" wants X's definition: the glossary entry comes right after the theme card,
+    and the words asking ("mean", "defined") are not searched for."""
+    found = anchors(results_page(tab, server, prefix, query))
+    titles = tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.textContent.trim())")
+    rows = [(f, t) for f, t in zip(found, titles) if not f.startswith("themes/")]
+    assert rows and rows[0][0].startswith("glossary/") and term.lower() in rows[0][1].lower(), rows[:3]
+    status = tab.inner_text(".search-status")
+    assert said in status and not re.search(r"\b(mean|defined)\b", status), status
+
+
+def test_the_same_word_without_asking_what_it_means_keeps_the_items_first(tab, server):
+    found = anchors(results_page(tab, server, "", "专利导航 项目"))
+    rows = [f for f in found if not f.startswith("themes/")]
+    assert rows and not rows[0].startswith("glossary/"), rows[:3]
+    assert "含义" not in tab.inner_text(".search-status")
+

@@ -1,5 +1,6 @@
 // The site's search engine, what a question asks for (see search-engine.js): which body is responsible (an agency
-// card) and a figure (the indicators first), by the words of the reader's vocabulary's asks_who and asks_figure
+// card), a figure (the indicators first) and what a word means (its glossary entry first), by the words of the reader's
+// vocabulary's asks_who, asks_figure and asks_define
 // (search-words.js finds them; search-reading.js calls these after ranking).
 (function () {
   "use strict";
@@ -45,6 +46,16 @@
     return held[0] || (inPlan.named && fits.filter(function (a) { return a.lead; })[0]) || null;
   };
 
+  // What a question asks for: who is responsible (`who`, the words asking it), an agency card first; a figure, the
+  // indicators first; what a word means (`defined`), its glossary entry first -> the answer cards.
+  Engine.prototype.answerAsked = function (text, literal, who, defined, concepts, results, answers) {
+    var agency = who.length && this.agencyAnswer(who, concepts, results);
+    if (agency) answers = [agency].concat(answers.filter(function (a) { return a !== agency; }));
+    if (!literal && this.asks("figure", text).length) this.figuresFirst(concepts, results);
+    else if (defined.length) this.definitionFirst(concepts, results);
+    return answers;
+  };
+
   // A query asking for a figure (asks "figure") lists first the indicators, of the plan it names, that hold the most
   // of its other words (any wording, but none found nearly everywhere), at most FIGURES of them, ahead of the rest.
   var FIGURES = 3;
@@ -59,5 +70,19 @@
     found = found.filter(function (r) { return r.any === most; }).slice(0, FIGURES);  // in rank order
     found.forEach(function (r) { r.figure = true; r.cls = top; results.splice(results.indexOf(r), 1); });
     results.unshift.apply(results, found);
+  };
+
+  // A query asking what a word means (asks "define": 是什么意思, what is), of one subject besides the plans it names,
+  // lists first the glossary entry of that subject (the entry whose term is one of its wordings), closest first.
+  Engine.prototype.definitionFirst = function (concepts, results) {
+    if (!results.length || results[0].cls < CLASS.CONCEPTS) return;  // whole-query matches stay first
+    if (concepts.filter(function (c) { return c.plan == null; }).length !== 1) return;
+    var self = this, top = results[0].cls;
+    var entry = results.filter(function (r) { return r.named && self.meta.kinds[self.meta.records[r.rec][1]] === "glossary"; })[0];
+    if (!entry) return;
+    entry.defined = true;
+    entry.cls = top;
+    results.splice(results.indexOf(entry), 1);
+    results.unshift(entry);
   };
 })();

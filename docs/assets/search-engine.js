@@ -2,8 +2,8 @@
 // query as the reader meant it and ranks the records (README, "Search"). Used by search.js (the header box and the
 // results page) and finder.js (its word box). This file: text folding, the index of one edition (loading, postings,
 // phrases) and window.PlanSearch; search-words.js looks words up in the vocabularies, search-reading.js reads a query,
-// search-ranking.js ranks, search-asks.js answers what a question asks for (an agency, a figure), search-help.js
-// helps when little is found (loaded after it, in that order).
+// search-ranking.js ranks, search-asks.js answers what a question asks for (an agency, a figure, a meaning),
+// search-help.js helps when little is found (loaded after it, in that order).
 (function () {
   "use strict";
   if (window.PlanSearch) return;  // loaded already (the finder loads the engine itself when its word box is used first)

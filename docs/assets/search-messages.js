@@ -103,8 +103,10 @@
     });
     // Results outside the theme of the answer card wait behind the button (ui.settle).
     var outside = found.outside ? format(words.count_outside, { n: found.outside, theme: found.answers[0].title }) : "";
+    // A query asking what a word means lists that word's glossary entry first (search-asks.js).
+    var defined = results.some(function (r) { return r.defined; }) ? words.count_defined : "";
     if (results.concepts < 2) {
-      return sentences([format(words.count_terms, { n: results.length, to: named.join(words.and) }), outside,
+      return sentences([format(words.count_terms, { n: results.length, to: named.join(words.and) }), defined, outside,
                         passing ? format(words.count_passing_one, { n: passing }) : ""]);
     }
     var line = results.exact ? format(words.count_concepts_exact, { q: q, n: all, k: results.concepts, e: results.exact })
@@ -119,7 +121,7 @@
     // those outside the card's theme hold as many words as the closest shown
     var some = results.length - all - passing - closest - (all ? 0 : found.outside) - figuresSome;
     var after = closest - figures.length;  // with none holding every word, the indicators are among the closest
-    return sentences([line, figures.length ? format(words.count_figures, { n: figures.length }) : "",
+    return sentences([line, figures.length ? format(words.count_figures, { n: figures.length }) : "", defined,
                       closest && !figures.length ? format(words.count_closest, { n: closest }) : "",
                       closest && figures.length && after > 0 ? format(words.count_closest_after, { n: after }) : "", outside,
                       some ? format(all || results.exact || closest ? words.count_some : words.count_some_only, { n: some }) : "",

@@ -208,7 +208,8 @@
       entry.to.forEach(function (t, i) { whole.push({ cls: CLASS.MAPPED, text: t, weight: MAPPED_WEIGHT / (1 + 0.6 * i) }); });
       understood = { from: text, concepts: [entry.to.slice(0, 2)] };
     }
-    var asked = literal ? [] : this.asks("who", text), concepts = this.subject(asked, this.concepts(text, literal));
+    var asked = literal ? [] : this.asks("who", text), defined = literal ? [] : this.asks("define", text);
+    var concepts = this.subject(asked.concat(defined), this.concepts(text, literal));
     // One concept that is the whole query adds nothing to the whole-query matches.
     if (concepts.length === 1 && (concepts[0].typed === text || (entry && concepts[0].entry === entry))) concepts = [];
     if (!understood && concepts.some(function (c) { return c.mapped; })) {
@@ -222,10 +223,7 @@
       var missing = concepts.filter(function (c) { return !c.df && c.plan == null; }).map(function (c) { return c.typed; });
       // With no whole-query match, a query of several concepts may still name a theme through one of them.
       if (!answers.length && !results.some(function (r) { return r.cls < CLASS.CONCEPTS; })) answers = self.conceptAnswer(concepts, results);
-      // A question asking who is responsible gets an agency card first; one asking for a figure, indicators first.
-      var who = asked.length && self.agencyAnswer(asked, concepts, results);
-      if (who) answers = [who].concat(answers.filter(function (a) { return a !== who; }));
-      if (!literal && self.asks("figure", text).length) self.figuresFirst(concepts, results);
+      answers = self.answerAsked(text, literal, asked, defined, concepts, results, answers);  // search-asks.js
       return { results: results, answers: answers, mapped: mapped, understood: understood, concepts: concepts,
                missing: results.some(function (r) { return r.cls < CLASS.CONCEPTS; }) ? [] : missing };
     });

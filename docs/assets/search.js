@@ -30,7 +30,7 @@
   // first tier (the records holding the most of them, the vocabularies' words counting first: search-ranking.js).
   // So do results outside a theme's answer card (below).
   function waiting(r, found) {
-    if (r.figure) return false;  // an indicator a query asking for a figure lists first (search-asks.js)
+    if (r.figure || r.defined) return false;  // what a query asking for a figure or a meaning lists first (search-asks.js)
     if (r.outside) return true;
     return found.hasWhole ? !whole(r) : found.allHeld > 0 ? partial(r, found.results) : r.cls > found.results[0].cls;
   }

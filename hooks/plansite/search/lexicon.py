@@ -96,10 +96,10 @@ class Lexicon:
         return {lang: sorted({as_read(w, self.spoken) for w in self.site.reader["ignore"][lang]}) for lang in LANGS}
 
     def asks(self) -> dict[str, dict[str, list[str]]]:
-        """The words by which a query asks which body is responsible (who) or for a figure (figure): Chinese as read,
-        English word by word."""
+        """The words by which a query asks which body is responsible (who), for a figure (figure) or what a word means
+        (define): Chinese as read, English word by word."""
         out = {}
-        for kind in ("who", "figure"):
+        for kind in ("who", "figure", "define"):
             asks = self.site.reader.get(f"asks_{kind}", {})
             out[kind] = {"zh": sorted({as_read(w, self.spoken) for w in asks.get("zh", [])}),
                          "en": sorted({" ".join(words(w)) for w in asks.get("en", [])})}
