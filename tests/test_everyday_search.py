@@ -733,3 +733,9 @@ def test_the_same_word_without_asking_what_it_means_keeps_the_items_first(tab, s
     assert rows and not rows[0].startswith("glossary/"), rows[:3]
     assert "含义" not in tab.inner_text(".search-status")
 
+
+def test_a_section_holding_the_whole_phrase_comes_before_items_holding_one_of_its_words(tab, server):
+    """"Baijiao sea bass" stands in one section's running text (Zhuhai's results so far), and two items hold only
+    "sea": with no item holding every word, that section is the best match, not a mention in passing."""
+    found = anchors(results_page(tab, server, "/en", "Baijiao sea bass"))
+    assert found[:1] == ["zh-s1-1"], found[:3]

@@ -146,10 +146,11 @@
       // A query of several concepts whose whole phrase stands only in passing (in no title, in few records): a
       // record holding the phrase is one holding every concept, ranked with them (the phrase adds its own score),
       // so that a background section that holds the phrase once does not bury the items about it.
-      var exact = 0;
+      var exact = 0, phrased = new Set();
       if (concepts.length > 1 && !strong) {
         best.forEach(function (w, rec) {
           if (w.cls === CLASS.EXACT) exact++;
+          phrased.add(rec);
           var r = byRec.get(rec) || { rec: rec, held: counted, score: 0, phrases: [] };
           byRec.set(rec, { rec: rec, held: counted, known: countedKnown, closest: counted, score: r.score + w.score, phrases: w.phrases.concat(r.phrases) });
         });
@@ -159,13 +160,18 @@
       // vocabularies count before words only the browser's segmenter found (settle, 办法): a record holding every
       // known concept ranks above one holding an unknown word and not all of them.
       var other = counted - countedKnown, tiers = (countedKnown + 1) * (other + 1);
+      // Unless no item holds them all: then a section holding the phrase is the best there is ("Baijiao sea bass",
+      // named in one section's running text, where two items hold only "sea").
+      var itemHoldsAll = Array.from(byRec.values()).some(function (r) {
+        return r.held === counted && !phrased.has(r.rec) && self.meta.kinds[self.meta.records[r.rec][1]] !== "section";
+      });
       byRec.forEach(function (r, rec) {
         if (best.has(rec) || (!r.held && counted)) return;
         var kind = self.meta.kinds[self.meta.records[rec][1]];
         // The running text of a section (background, goals) holds almost every word in passing: it ranks after the
         // items that hold any of the concepts, and holding them all does not make it a full match. Unless its title
         // holds a term that a reader's word led to (十三五期间: 成效基础; 钱从哪来: 加强资金保障): it is about that.
-        var passing = kind === "section" && counted > 0 && !r.about;
+        var passing = kind === "section" && counted > 0 && !r.about && (itemHoldsAll || !phrased.has(rec));
         var tier = (countedKnown - r.known) * (other + 1) + (other - (r.held - r.known));
         best.set(rec, { rec: rec, cls: CLASS.CONCEPTS + tier + (passing ? tiers : 0), score: r.score + KIND_PRIOR[kind],
                         phrases: r.phrases, held: r.held, closest: r.closest, passing: passing, named: !!r.named, any: r.any || 0 });
