@@ -665,6 +665,9 @@ def test_a_segmenter_word_holding_a_particle_is_not_read_as_a_word(tab, server):
     ("/en", "copywrite registration", "copyright registration", {"gz-t13"}, 2),  # a common misspelling
     ("/en", "fake patent filings", "abnormal patent applications", {"themes/creation-incentives"}, 1),
     ("", "商标注册去边度办", "受理窗口", {"ns-t15"}, 2),  # Cantonese: where to go
+    ("", "上黑榜", "失信", {"themes/credit-supervision"}, 1),  # on the blacklist
+    ("/en", "nansha trademark filing window", "acceptance window", {"ns-t15"}, 2),
+    ("/en", "how much public money goes into carrying out these ip plans", "financial support", {"gz-s9-2"}, 1),
 ])
 def test_a_readers_phrase_leads_to_the_plans_own_term(tab, server, prefix, query, named, wanted, within):
     found = anchors(results_page(tab, server, prefix, query))
