@@ -73,7 +73,7 @@
   };
 
   // A query asking what a word means (asks "define": 是什么意思, what is), of one subject besides the plans it names,
-  // lists first the glossary entry of that subject (the entry whose term is one of its wordings), closest first.
+  // lists first the glossary entry of that subject (the best ranked entry whose term is one of its wordings).
   Engine.prototype.definitionFirst = function (concepts, results) {
     if (!results.length || results[0].cls < CLASS.CONCEPTS) return;  // whole-query matches stay first
     if (concepts.filter(function (c) { return c.plan == null; }).length !== 1) return;

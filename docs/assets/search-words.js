@@ -187,9 +187,9 @@
     return this.writtenForms.has(singular(text));
   };
   // English: runs of words that name a glossary term, a reader's phrase (readerEntry: also the term an entry leads
-  // to first) or a phrase a question leaves out ("in case": not a court case). Of the ways to cut the query into such runs, the one whose runs hold the most words that are not
-  // question words ("a good patent agent": patent agent, not good patent); on a tie, the longest run first, from the
-  // left.
+  // to first) or a phrase a question leaves out ("in case": no court case). Of the ways to cut the query into such
+  // runs, the one whose runs hold the most words that are not question words ("a good patent agent": patent agent,
+  // not good patent); on a tie, the longest run first, from the left.
   Engine.prototype.englishSpans = function (text) {
     // words joined by "&" (R&D, M&A) are one run, never cut
     var list = [], joined = [];
