@@ -27,6 +27,15 @@ def results_page(tab, server, prefix: str, query: str, extra: str = "") -> list[
     return tab.eval_on_selector_all("[data-search-result] a", "els => els.map(e => e.getAttribute('href'))")
 
 
+def concepts_read(tab, query: str) -> list[str]:
+    """The concepts the engine of the open results page reads in a query, each as typed."""
+    return tab.evaluate("""async q => {
+      const node = document.querySelector('.search-page');
+      const found = await PlanSearch.engineFor(node.dataset.index, node.dataset.lang).search(q, {});
+      return found.concepts.map(c => c.typed);
+    }""", query)
+
+
 def anchors(hrefs: list[str]) -> list[str]:
     """gz-t27, themes/pledge-financing: what each result link points at."""
     return [h.split("#", 1)[1] if "#" in h and "/plans/" in h else re.sub(r"^.*?/(themes|glossary|agencies)/", r"\1/", h) for h in hrefs]
@@ -635,11 +644,7 @@ def test_a_segmenter_word_holding_a_particle_is_not_read_as_a_word(tab, server):
     (investigating an infringement) was lost. 查 and 处 are joined again."""
     query = "查处的侵权案子会向社会公开吗"
     results_page(tab, server, "", query)
-    typed = tab.evaluate("""async q => {
-      const node = document.querySelector('.search-page');
-      const found = await PlanSearch.engineFor(node.dataset.index, node.dataset.lang).search(q, {});
-      return found.concepts.map(c => c.typed);
-    }""", query)
+    typed = concepts_read(tab, query)
     assert "查处" in typed and "处的" not in typed, typed
 
 
@@ -705,11 +710,7 @@ def test_in_case_is_a_phrase_of_the_question_not_a_court_case(tab, server):
     Judicial protection card before the insurance the reader asks about."""
     found = anchors(results_page(tab, server, "/en", "can I buy insurance in case someone sues me over patents?"))
     assert found and found[0] == "themes/ip-insurance/", found[:3]
-    typed = tab.evaluate("""async q => {
-      const node = document.querySelector('.search-page');
-      const found = await PlanSearch.engineFor(node.dataset.index, node.dataset.lang).search(q, {});
-      return found.concepts.map(c => c.typed);
-    }""", "can I buy insurance in case someone sues me over patents?")
+    typed = concepts_read(tab, "can I buy insurance in case someone sues me over patents?")
     assert "insurance" in typed and "case" not in typed and "over" not in typed, typed
 
 

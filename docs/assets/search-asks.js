@@ -56,33 +56,35 @@
     return answers;
   };
 
+  // The results a question asks for, in rank order, moved ahead of the rest into the first tier and marked (`mark`:
+  // they never wait behind the button, search.js). Whole-query matches stay first: nothing moves ahead of them.
+  function putFirst(results, found, mark) {
+    var top = results[0].cls;
+    found.forEach(function (r) { r[mark] = true; r.cls = top; results.splice(results.indexOf(r), 1); });
+    results.unshift.apply(results, found);
+  }
+  function ranked(results) { return results.length && results[0].cls >= CLASS.CONCEPTS; }
+
   // A query asking for a figure (asks "figure") lists first the indicators, of the plan it names, that hold the most
   // of its other words (any wording, but none found nearly everywhere), at most FIGURES of them, ahead of the rest.
   var FIGURES = 3;
   Engine.prototype.figuresFirst = function (concepts, results) {
-    if (!results.length || results[0].cls < CLASS.CONCEPTS) return;  // whole-query matches stay first
-    var self = this, inPlan = planTest(concepts), top = results[0].cls;  // the first tier (results are in rank order)
+    if (!ranked(results)) return;
+    var self = this, inPlan = planTest(concepts);
     var found = results.filter(function (r) {
       return r.any && self.meta.kinds[self.meta.records[r.rec][1]] === "indicator" && inPlan(self.planOf(r.rec));
     });
     if (!found.length) return;
     var most = Math.max.apply(null, found.map(function (r) { return r.any; }));
-    found = found.filter(function (r) { return r.any === most; }).slice(0, FIGURES);  // in rank order
-    found.forEach(function (r) { r.figure = true; r.cls = top; results.splice(results.indexOf(r), 1); });
-    results.unshift.apply(results, found);
+    putFirst(results, found.filter(function (r) { return r.any === most; }).slice(0, FIGURES), "figure");
   };
 
   // A query asking what a word means (asks "define": 是什么意思, what is), of one subject besides the plans it names,
   // lists first the glossary entry of that subject (the best ranked entry whose term is one of its wordings).
   Engine.prototype.definitionFirst = function (concepts, results) {
-    if (!results.length || results[0].cls < CLASS.CONCEPTS) return;  // whole-query matches stay first
-    if (concepts.filter(function (c) { return c.plan == null; }).length !== 1) return;
-    var self = this, top = results[0].cls;
+    if (!ranked(results) || concepts.filter(function (c) { return c.plan == null; }).length !== 1) return;
+    var self = this;
     var entry = results.filter(function (r) { return r.named && self.meta.kinds[self.meta.records[r.rec][1]] === "glossary"; })[0];
-    if (!entry) return;
-    entry.defined = true;
-    entry.cls = top;
-    results.splice(results.indexOf(entry), 1);
-    results.unshift(entry);
+    if (entry) putFirst(results, [entry], "defined");
   };
 })();
