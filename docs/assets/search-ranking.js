@@ -163,7 +163,7 @@
       // Unless no item holds them all: then a section holding the phrase is the best there is ("Baijiao sea bass",
       // named in one section's running text, where two items hold only "sea").
       var itemHoldsAll = Array.from(byRec.values()).some(function (r) {
-        return r.held === counted && !phrased.has(r.rec) && self.meta.kinds[self.meta.records[r.rec][1]] !== "section";
+        return r.held === counted && self.meta.kinds[self.meta.records[r.rec][1]] !== "section";
       });
       byRec.forEach(function (r, rec) {
         if (best.has(rec) || (!r.held && counted)) return;
