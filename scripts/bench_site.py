@@ -17,7 +17,8 @@ What is measured, and how:
   compressed twice.
 - Search: the quality figures of scripts/search_quality.py (term queries, everyday queries, and every Chinese query
   typed in Traditional characters on the Simplified and Traditional editions), the bytes of a first search in each
-  edition and the delay of the header box's suggestions.
+  edition (a term, and every third query of the query set, whose largest the goals read) and the delay of the header
+  box's suggestions.
 - Edit to browser, at 1x and at 25x: under `mkdocs serve`, the seconds from saving a one-line edit of
   data/plans/nansha.yaml to the new text being visible in an open page in Chromium, several runs each, with the
   server's own log read beside it (when its rebuild finished and reloaded the browser, how many rebuilds the
@@ -45,6 +46,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import yaml
@@ -283,6 +285,31 @@ def fetched(site: Path, browser) -> dict:
     return out
 
 
+def query_set_searches(site: Path, browser, queries: list[dict], every: int = 3) -> dict[str, list[int]]:
+    """Search bytes as sent of a first search (empty cache) for every `every`-th query of the query set, in each
+    edition (the Chinese queries on both Chinese editions): long everyday questions fetch many more shards than a
+    term does, so the goal is read on the largest."""
+    httpd = serve_dir(site)
+    base = f"http://127.0.0.1:{httpd.server_port}"
+    tab = browser.new_page()
+    tab.context.new_cdp_session(tab).send("Network.setCacheDisabled", {"cacheDisabled": True})
+    urls: list[str] = []
+    tab.on("requestfinished", lambda r: urls.append(r.url))
+    out = {}
+    for edition, prefix in (("zh", "/"), ("zh-hant", "/zh-hant/"), ("en", "/en/")):
+        mine = [q for q in queries if q["site"] == edition[:2]][::every]
+        out[edition] = []
+        for query in mine:
+            urls.clear()
+            tab.goto(base + prefix + "search/?q=" + urllib.parse.quote(query["q"]))
+            tab.wait_for_selector(".search-page[data-state=done]", timeout=30000)
+            out[edition].append(sum(as_sent(site / url.split(base, 1)[1].split("?")[0].lstrip("/")) for url in urls
+                                    if "/search-index/" in url or re.search(r"/assets/search[\w-]*\.js$", url)))
+    tab.close()
+    httpd.shutdown()
+    return out
+
+
 class ServeLog:
     """The log of a `mkdocs serve` process, each line with the time it was read."""
 
@@ -482,6 +509,9 @@ def main() -> int:
         figures = build_figures(builds, 1, F)
         sizes = {scale: page_sizes(builds[scale]["repo"] / "site") for scale in (1, F)}
         fetch = {scale: fetched(builds[scale]["repo"] / "site", browser) for scale in (1, F)}
+        print("measuring first searches of the query set…", flush=True)
+        firsts = {scale: query_set_searches(builds[scale]["repo"] / "site", browser, search_quality.load_queries())
+                  for scale in (1, F)}
         plan_ids = sorted(p.stem for p in (real / "data" / "plans").glob("*.yaml"))
         plans = {scale: plan_pages(builds[scale]["repo"], plan_ids) for scale in (1, F)}
         lh = {} if args.no_lighthouse else lighthouse(sources[1], work, args.pages, args.lighthouse_runs)
@@ -507,8 +537,8 @@ def main() -> int:
     slope_ms = [1000 * s for s in figures["slopes"]]
     per_page_1x_ms = [1000 * s for s in figures["per_page"][1]]
     slope_ratio = statistics.median(slope_ms) / statistics.median(per_page_1x_ms)
-    first = lambda f: max(f[f"first search ({e})"]["search_sent"] for e in ("zh", "zh-hant", "en"))  # noqa: E731
-    hant_first = fetch[1]["first search (zh-hant)"]["search_sent"]
+    first = lambda scale: max(max(firsts[scale][e]) for e in ("zh", "zh-hant", "en"))  # noqa: E731
+    hant_first = max(firsts[1]["zh-hant"])
     slowest_median = max(statistics.median(d) for scale in (1, F) for d in search[scale].values())
     quality = search["quality"]
     visible = {scale: [e["visible"] for e in edits[scale]] for scale in (1, F)}
@@ -517,9 +547,9 @@ def main() -> int:
         (f"build cost per added page (slope 1x→{F}x) at most 1.15x the 1x build time per page",
          f"{statistics.median(slope_ms):.1f} ms vs {statistics.median(per_page_1x_ms):.1f} ms: {slope_ratio:.2f}x", slope_ratio <= 1.15),
         (f"median page HTML at {F}x at most 1.5x of 1x", f"{median_ratio:.2f}x", median_ratio <= 1.5),
-        ("first search at 1x at most 150 KB as sent, every edition", kb(first(fetch[1])), first(fetch[1]) <= 150 * 1024),
-        ("first search on the Traditional edition at 1x at most 120 KB as sent", kb(hant_first), hant_first <= 120 * 1024),
-        (f"first search at {F}x at most 400 KB as sent", kb(first(fetch[F])), first(fetch[F]) <= 400 * 1024),
+        ("first search at 1x at most 150 KB as sent, every edition (the largest of the query set's)", kb(first(1)), first(1) <= 150 * 1024),
+        ("first search on the Traditional edition at 1x at most 120 KB as sent (the largest)", kb(hant_first), hant_first <= 120 * 1024),
+        (f"first search at {F}x at most 400 KB as sent (the largest)", kb(first(F)), first(F) <= 400 * 1024),
         (f"suggestions within 300 ms of the last keystroke (median, 1x and {F}x)", f"{slowest_median:.0f} ms", slowest_median <= 300),
         *[(f"term queries, {lang}: precision@10 ≥ 0.95, exact-first 100%, recall ≥ 0.95, every query answered",
            f"{q['precision_at_10']:.3f}, {q['exact_first']:.0%}, {q['recall']:.3f}, {q['answered']:.0%}",
@@ -592,7 +622,10 @@ def main() -> int:
         "| | zh | zh-hant | en |", "|---|--:|--:|--:|",
         *[f"| suggestions at {scale}x, median (range) | " + " | ".join(spread(search[scale][e], '{:.0f}', ' ms') for e in ("zh", "zh-hant", "en")) + " |"
           for scale in (1, F)],
-        *[f"| first search at {scale}x: search bytes as sent | " + " | ".join(kb(fetch[scale][f'first search ({e})']['search_sent']) for e in ("zh", "zh-hant", "en")) + " |"
+        *[f"| first search at {scale}x: search bytes as sent (质押融资, pledge financing) | " + " | ".join(kb(fetch[scale][f'first search ({e})']['search_sent']) for e in ("zh", "zh-hant", "en")) + " |"
+          for scale in (1, F)],
+        *[f"| first search at {scale}x, every third query of the query set: median; largest | "
+          + " | ".join(f"{kb(statistics.median(firsts[scale][e]))}; {kb(max(firsts[scale][e]))}" for e in ("zh", "zh-hant", "en")) + " |"
           for scale in (1, F)], "",
         "## Plan pages: HTML beside the plan's own text", "",
         "Bytes of each plan page against the UTF-8 bytes of the plan's text in the page's language (the English page also",

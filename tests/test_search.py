@@ -1,7 +1,9 @@
 """Search in Chromium, as a reader uses it: ranking, meaning, the answer card, the header box, filters, bad queries."""
 from __future__ import annotations
 
+import gzip
 import re
+import urllib.parse
 
 import pytest
 
@@ -288,3 +290,24 @@ def test_browser_and_build_fold_and_shard_alike(tab, server):
     samples = ["ＰＣＴ　国际", "“1+1+N”", "Ｉｎｔｅｒｎｅｔ＋", "知识产权质押融资", "SMEs", "𠀀字"]
     got = tab.evaluate("s => s.map(x => [PlanSearch.fold(x), PlanSearch.shardOf(x, 64)])", samples)
     assert got == [[fold(s), shard_of(s, 64)] for s in samples]
+
+
+@pytest.mark.parametrize("prefix, question", [
+    ("/zh-hant", "我在古鎮做燈具的，新款剛出來一個禮拜就被人抄了，去哪裡投訴最快"),
+    ("/en", "we export LED lights to the US and a competitor says our design copies their patent, who can help us respond"),
+])
+def test_a_long_question_fetches_a_small_part_of_the_index(browser, server, site_dir, prefix, question):
+    """A first search, in a browser with nothing cached, sends at most 120 KB of index files and search scripts as a
+    server sends them (gzip), even for a long question that touches many shards: the goal of issue 21 is 150 KB,
+    the Traditional edition's 120 KB."""
+    context = browser.new_context()
+    tab, urls = context.new_page(), []
+    tab.on("requestfinished", lambda r: urls.append(urllib.parse.urlsplit(r.url).path))
+    tab.goto(f"{server}{prefix}/search/?q={urllib.parse.quote(question)}")
+    tab.wait_for_selector(".search-page[data-state=done]", timeout=15000)
+    shown = tab.locator("[data-search-result]").count()
+    context.close()
+    searched = [p for p in urls if p.startswith("/search-index/") or re.fullmatch(r"/assets/search[\w-]*\.js", p)]
+    sent = sum(len(gzip.compress((site_dir / p.lstrip("/")).read_bytes(), 6)) for p in searched)
+    assert shown >= 1 and any("/shards/" in p for p in searched)
+    assert sent <= 120 * 1024, f"{sent / 1024:.1f} KB in {len(searched)} files"
