@@ -673,6 +673,9 @@ def test_a_segmenter_word_holding_a_particle_is_not_read_as_a_word(tab, server):
     ("", "上黑榜", "失信", {"themes/credit-supervision"}, 1),  # on the blacklist
     ("/en", "nansha trademark filing window", "acceptance window", {"ns-t15"}, 2),
     ("/en", "how much public money goes into carrying out these ip plans", "financial support", {"gz-s9-2"}, 1),
+    ("/en", "how does Zhuhai measure whether patent and trademark cases get closed?", "closure rate", {"zh-i3", "zh-i4"}, 2),
+    ("", "产业园知识产权", "园区", {"themes/ip-intensive-industries", "ns-t14", "zs-t2-3", "zh-t10"}, 3),
+    ("/en", "does anyone check whether these plans are actually carried out?", "monitoring", {"gz-s9-3", "ns-s4-3", "zh-s4-4", "zs-s4-4"}, 2),
 ])
 def test_a_readers_phrase_leads_to_the_plans_own_term(tab, server, prefix, query, named, wanted, within):
     found = anchors(results_page(tab, server, prefix, query))
@@ -680,6 +683,14 @@ def test_a_readers_phrase_leads_to_the_plans_own_term(tab, server, prefix, query
     assert named in note, note
     assert not re.search(r"找到：|Not found", page), "a word of the phrase named as not found"
     assert any(f == w or f.startswith(w) for f in found[:within] for w in wanted), found[:within]
+
+
+@pytest.mark.parametrize("prefix, query, other", [("/en", "patents per capita", "white paper"), ("", "人均专利", "白皮书")])
+def test_patents_per_person_lead_to_the_indicators_per_10000_people_not_to_the_statistics_books(tab, server, prefix, query, other):
+    found = anchors(results_page(tab, server, prefix, query))
+    note = tab.inner_text(".search-note")
+    assert found[0] == "themes/high-value-patents/" and {"zh-i1", "ns-i1", "gz-i1"} <= set(found[1:4]), found[:4]
+    assert other not in note, note
 
 
 def test_a_figure_asked_of_high_value_patents_finds_the_indicator_on_high_value_invention_patents(tab, server):
