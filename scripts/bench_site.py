@@ -255,6 +255,17 @@ def as_sent(path: Path) -> int:
     return len(gzip.compress(data, 6, mtime=0)) if path.suffix in COMPRESSIBLE else len(data)
 
 
+def local_file(site: Path, base: str, url: str) -> Path:
+    """The file of the built site a request to the local server read."""
+    local = site / url.split(base, 1)[1].split("?")[0].split("#")[0].lstrip("/")
+    return local / "index.html" if local.is_dir() else local
+
+
+def is_search_file(url: str) -> bool:
+    """The index and every search script: what a first search adds to a page."""
+    return "/search-index/" in url or bool(re.search(r"/assets/search[\w-]*\.js$", url))
+
+
 def fetched(site: Path, browser) -> dict:
     """Requests, stored bytes and bytes as sent for three first visits (empty cache)."""
     httpd = serve_dir(site)
@@ -273,19 +284,20 @@ def fetched(site: Path, browser) -> dict:
         context.close()
         raw = sent = search_sent = 0
         for url in urls:
-            local = site / url.split(base, 1)[1].split("?")[0].split("#")[0].lstrip("/")
-            if local.is_dir():
-                local = local / "index.html"
+            local = local_file(site, base, url)
             raw += local.stat().st_size
             sent += as_sent(local)
-            if "/search-index/" in url or re.search(r"/assets/search[\w-]*\.js$", url):  # the index and every search script
+            if is_search_file(url):
                 search_sent += as_sent(local)
         out[name] = {"requests": len(urls), "raw": raw, "sent": sent, "search_sent": search_sent}
     httpd.shutdown()
     return out
 
 
-def query_set_searches(site: Path, browser, queries: list[dict], every: int = 3) -> dict[str, list[int]]:
+QUERY_SET_EVERY = 3  # every third query of the query set: about 500 first searches at each scale
+
+
+def query_set_searches(site: Path, browser, queries: list[dict], every: int = QUERY_SET_EVERY) -> dict[str, list[int]]:
     """Search bytes as sent of a first search (empty cache) for every `every`-th query of the query set, in each
     edition (the Chinese queries on both Chinese editions): long everyday questions fetch many more shards than a
     term does, so the goal is read on the largest."""
@@ -303,8 +315,7 @@ def query_set_searches(site: Path, browser, queries: list[dict], every: int = 3)
             urls.clear()
             tab.goto(base + prefix + "search/?q=" + urllib.parse.quote(query["q"]))
             tab.wait_for_selector(".search-page[data-state=done]", timeout=30000)
-            out[edition].append(sum(as_sent(site / url.split(base, 1)[1].split("?")[0].lstrip("/")) for url in urls
-                                    if "/search-index/" in url or re.search(r"/assets/search[\w-]*\.js$", url)))
+            out[edition].append(sum(as_sent(local_file(site, base, url)) for url in urls if is_search_file(url)))
     tab.close()
     httpd.shutdown()
     return out
@@ -509,14 +520,13 @@ def main() -> int:
         figures = build_figures(builds, 1, F)
         sizes = {scale: page_sizes(builds[scale]["repo"] / "site") for scale in (1, F)}
         fetch = {scale: fetched(builds[scale]["repo"] / "site", browser) for scale in (1, F)}
+        queries = search_quality.load_queries()
         print("measuring first searches of the query set…", flush=True)
-        firsts = {scale: query_set_searches(builds[scale]["repo"] / "site", browser, search_quality.load_queries())
-                  for scale in (1, F)}
+        firsts = {scale: query_set_searches(builds[scale]["repo"] / "site", browser, queries) for scale in (1, F)}
         plan_ids = sorted(p.stem for p in (real / "data" / "plans").glob("*.yaml"))
         plans = {scale: plan_pages(builds[scale]["repo"], plan_ids) for scale in (1, F)}
         lh = {} if args.no_lighthouse else lighthouse(sources[1], work, args.pages, args.lighthouse_runs)
         print("measuring search…", flush=True)
-        queries = search_quality.load_queries()
         search = {}
         for scale, repo in ((1, real), (F, big)):
             server = search_quality.serve(repo / "site")
@@ -624,7 +634,7 @@ def main() -> int:
           for scale in (1, F)],
         *[f"| first search at {scale}x: search bytes as sent (质押融资, pledge financing) | " + " | ".join(kb(fetch[scale][f'first search ({e})']['search_sent']) for e in ("zh", "zh-hant", "en")) + " |"
           for scale in (1, F)],
-        *[f"| first search at {scale}x, every third query of the query set: median; largest | "
+        *[f"| first search at {scale}x, one query in {QUERY_SET_EVERY} of the query set: median; largest | "
           + " | ".join(f"{kb(statistics.median(firsts[scale][e]))}; {kb(max(firsts[scale][e]))}" for e in ("zh", "zh-hant", "en")) + " |"
           for scale in (1, F)], "",
         "## Plan pages: HTML beside the plan's own text", "",
