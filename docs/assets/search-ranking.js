@@ -161,8 +161,8 @@
       // known concept ranks above one holding an unknown word and not all of them.
       var other = counted - countedKnown, tiers = (countedKnown + 1) * (other + 1);
       // Unless no item holds them all: then a section holding the phrase is the best there is ("Baijiao sea bass",
-      // named in one section's running text, where two items hold only "sea").
-      var itemHoldsAll = Array.from(byRec.values()).some(function (r) {
+      // named in one section's running text, where two items hold only "sea"). Looked for only when some record holds it.
+      var itemHoldsAll = phrased.size > 0 && Array.from(byRec.values()).some(function (r) {
         return r.held === counted && self.meta.kinds[self.meta.records[r.rec][1]] !== "section";
       });
       byRec.forEach(function (r, rec) {
