@@ -236,11 +236,14 @@ def test_english_words_are_fetched_only_once_english_is_typed_on_a_chinese_editi
     tab.goto(server + "/zh-hant/plans/guangzhou/")
     assert "質押融資" in suggestions(tab, "質押融資")
     assert any(u.endswith("/search-index/zh-hant/lexicon.json") for u in fetched)
-    assert not any(u.endswith(("stems.json", "reader-other.json")) for u in fetched), fetched
+    english = ("stems.json", "latin.json", "reader-other.json")
+    assert not any(u.endswith(english) for u in fetched), fetched
     for query in ("pledge financing", "bank loan"):  # a glossary term, then a reader's word for it
         assert "質押融資" in suggestions(tab, query)
-    assert [u for u in fetched if u.endswith(("stems.json", "reader-other.json"))] == [
-        server + "/search-index/zh-hant/stems.json", server + "/search-index/zh-hant/reader-other.json"]
+    assert sorted(u for u in fetched if u.endswith(english)) == [server + "/search-index/zh-hant/" + f for f in sorted(english)]
+    # of the reader's English words, only the files of those that begin as the query's words do
+    parts = {u.rsplit("/", 1)[1] for u in fetched if "/reader-other/" in u}
+    assert parts and parts <= {f"{shard_of(w[:3], 64)}.json" for w in ("pledge", "financing", "bank", "loan")}, parts
 
 
 def test_chinese_reader_words_are_fetched_once_chinese_is_typed_on_the_english_edition(tab, server):
@@ -252,6 +255,8 @@ def test_chinese_reader_words_are_fetched_once_chinese_is_typed_on_the_english_e
     assert "pledge financing" in suggestions(tab, "贷款").lower()  # a reader's word, typed in Chinese on the English edition
     assert "pledge financing" in suggestions(tab, "质押融资").lower()  # the glossary's Chinese term, with the same file
     assert [u for u in fetched if u.endswith("reader-other.json")] == [server + "/search-index/en/reader-other.json"]
+    parts = {u.rsplit("/", 1)[1] for u in fetched if "/reader-other/" in u}
+    assert parts and parts <= {f"{shard_of(c, 64)}.json" for c in "贷款质押融资"}, parts
 
 
 def test_enter_in_the_header_box_opens_the_results_page(tab, server):
@@ -295,6 +300,9 @@ def test_browser_and_build_fold_and_shard_alike(tab, server):
 @pytest.mark.parametrize("prefix, question", [
     ("/zh-hant", "我在古鎮做燈具的，新款剛出來一個禮拜就被人抄了，去哪裡投訴最快"),
     ("/en", "we export LED lights to the US and a competitor says our design copies their patent, who can help us respond"),
+    # English on a Chinese edition: the reader's English words and the index's Latin letters (120.1 KB when a question
+    # fetched every reader's English word and the shards of every letter in it)
+    ("/zh-hant", "is there any funding for a small company that wants to file patents abroad in europe or the us"),
 ])
 def test_a_long_question_fetches_a_small_part_of_the_index(browser, server, site_dir, prefix, question):
     """A first search, in a browser with nothing cached, sends at most 120 KB of index files and search scripts as a

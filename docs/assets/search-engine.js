@@ -151,11 +151,11 @@
   };
 
   // The reader's words, per entry of the lexicon's reader's vocabulary: those of the edition's script at first, those
-  // of the other script (reader-other.json) with the first query written in it (wordsFor).
+  // of the other script (reader-other/N.json) with the queries written in it (wordsFor).
   Engine.prototype.learn = function (words) {
     var self = this, vocabulary = this.vocabulary, longest = 0;
     this.lexicon.reader.forEach(function (entry, i) {
-      words[i].forEach(function (w) { entry.w.push(w); self.readerOf.set(w, entry); if (CJK.test(w)) vocabulary.add(w); });
+      (words[i] || []).forEach(function (w) { entry.w.push(w); self.readerOf.set(w, entry); if (CJK.test(w)) vocabulary.add(w); });
     });
     vocabulary.forEach(function (w) { longest = Math.max(longest, w.length); });
     this.longest = longest;
@@ -214,7 +214,7 @@
   };
   // A phrase in the index's own language -> {rec: [start positions]}.
   Engine.prototype.phrase = function (text, literal) {
-    if (this.lang === "zh") return this.zhPhrase(text);
+    if (this.lang === "zh") return this.mayHold(text) ? this.zhPhrase(text) : Promise.resolve(new Map());
     var stems = this.stems(text);
     if (!stems.length) return Promise.resolve(new Map());
     return this.enPhrase(stems, literal ? words(text) : null);

@@ -23,11 +23,32 @@
   };
 
   // English words are compared by stem (the index's stems.json, text.stem), fetched with the index on the English
-  // edition and on the Chinese ones for the first query with English words in it. The reader's words and the
-  // glossary's wordings of the other script (reader-other.json) come with the first query written in it.
+  // edition and on the Chinese ones for the first query with English words in it, with the words of Latin letters the
+  // Chinese text holds (latin.json, mayHold). The glossary's wordings of the other script (reader-other.json) come
+  // with the first query written in it, and the reader's words of that script with each query that begins them: the
+  // files of its Chinese characters (English edition) or of the first three letters of its words (Chinese editions),
+  // as hooks/plansite/search/index.py splits them.
   Engine.prototype.wordsFor = function (text) {
-    var lex = this.lexicon, self = this, jobs = [];
+    var lex = this.lexicon, self = this, jobs = [], learnt = this.otherLearnt = this.otherLearnt || new Set();
+    var begins = this.lang === "en" ? text.split("").filter(function (c) { return CJK.test(c); })
+      : /[a-z]/.test(text) ? words(text).map(function (w) { return w.slice(0, 3); }) : [];
+    begins.forEach(function (b) {
+      var n = S.shardOf(b, self.meta.otherFiles);
+      if (learnt.has(n)) return;
+      learnt.add(n);
+      jobs.push(self.json("reader-other/" + n + ".json").then(function (part) {
+        var found = [];
+        Object.keys(part).forEach(function (entry) { found[entry] = part[entry]; });
+        self.learn(found);
+      }));
+    });
     if (!lex.stems && /[a-z]/.test(text)) jobs.push(this.json("stems.json").then(function (stems) { lex.stems = stems; }));
+    if (!this.latin && this.lang === "zh" && /[a-z]/.test(text)) {
+      jobs.push(this.json("latin.json").then(function (list) {
+        self.latin = { whole: new Set(list), begun: new Set() };
+        list.forEach(function (w) { for (var n = 1; n <= w.length; n++) self.latin.begun.add(w.slice(0, n)); });
+      }));
+    }
     if (!this.otherWords && (this.lang === "zh" ? /[a-z]/ : CJK).test(text)) {
       jobs.push(this.json("reader-other.json").then(function (other) {
         if (self.otherWords) return;
@@ -38,10 +59,16 @@
           if (lang === "zh") folded.forEach(function (f) { self.vocabulary.add(f); });  // as prepare adds them
         });
         self.nameCards();
-        self.learn(other.reader);
       }));
     }
     return Promise.all(jobs);
+  };
+  // Whether the Chinese text may hold a phrase, by its words of Latin letters: each a word the text holds, the last
+  // one the beginning of one (typed so far). The text is matched by character pairs: an English question ("can I
+  // complain to the ip office …") would otherwise fetch the file of nearly every letter, for nothing.
+  Engine.prototype.mayHold = function (phrase) {
+    var latin = this.latin, list = words(phrase).filter(function (w) { return /[a-z]/.test(w); });
+    return !latin || list.every(function (w, i) { return i < list.length - 1 ? latin.whole.has(w) : latin.begun.has(w); });
   };
   // A British spelling in its American form, as the translation writes it (securitisation, analyse, centre, licence,
   // time-honoured, labelled); used only where the American form is a word of the index (four is not for).

@@ -1,6 +1,8 @@
 """Writing the index: site/search-index/<edition>/ with meta.json (per record: plan, kind and lengths), lexicon.json,
-stems.json (fetched for a query with English words in it), reader-other.json (fetched for a query in the other
-language's script), shards/N.json (postings) and records/N.json (what a result shows)."""
+stems.json (fetched for a query with English words in it), on the Chinese editions latin.json (the words of Latin
+letters their text holds, fetched with stems.json), reader-other.json and reader-other/N.json (the wordings of the
+other language's script, fetched for a query written in it), shards/N.json (postings) and records/N.json (what a result
+shows)."""
 from __future__ import annotations
 
 import json
@@ -17,10 +19,13 @@ from .hant import display_forms, hant_fold_table
 from .lexicon import Lexicon
 from .records import KINDS, Record, Records
 from .shards import build_shards
-from .text import words
+from .text import fold, shard_of, words
 
 LATIN = re.compile(r"[a-z]")
 TRAILING_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]$")
+# The reader's words of the other script are split into this many files by how they begin (_by_beginning): an English
+# question on a Chinese edition fetched all 2,100 of them (11 KB), and fetches those of its own words now.
+OTHER_FILES = 64
 
 
 def _dump(path: Path, value) -> None:
@@ -36,6 +41,9 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
     lexicons = {lang: lexicon.for_lang(lang) for lang in LANGS}
     stems = {lang: lexicon.stems(lang) for lang in LANGS}
     zh = lexicons["zh"]
+    # An English phrase that the Chinese text cannot hold (a question in English: "can I complain to …") fetches none
+    # of the files of its letters' bigrams (search-words.js, mayHold).
+    latin = sorted({w for rec in records["zh"] for w in words(rec.indexed) if LATIN.search(w)})
     indexed = [rec.indexed for rec in records["zh"]] + zh["vocabulary"]
     indexed += [form for entry in zh["glossary"] + zh["names"] for form in entry["zh"]] + [t for e in zh["reader"] for t in e["to"]]
     # the words readers type (冒牌货, 什么) are read in either script too
@@ -50,6 +58,7 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
         count, lang_shards = shards[lang]
         _dump(out / "meta.json", {
             "shards": count,
+            "otherFiles": OTHER_FILES,
             "plans": [show(ident.plain(p["short_title"], lang)) for p in site.plans],
             "kinds": list(KINDS),
             # per record: plan, kind, length of title + 1 (positions below it are in the title), length in positions,
@@ -66,8 +75,12 @@ def write_search_index(site: Site, site_dir: Path, converter: Converter) -> None
         found["reader"], other = _by_script(found["reader"], lang)
         found["glossary"], other_glossary = _glossary_by_language(found["glossary"], lang)
         _dump(out / "lexicon.json", found)
-        _dump(out / "reader-other.json", {"reader": other, "glossary": other_glossary})
+        _dump(out / "reader-other.json", {"glossary": other_glossary})
+        for n, part in enumerate(_by_beginning(other, lang)):
+            _dump(out / "reader-other" / f"{n}.json", part)
         _dump(out / "stems.json", stems[lang])
+        if lang == "zh":
+            _dump(out / "latin.json", latin)
         for n, shard in enumerate(lang_shards):
             _dump(out / "shards" / f"{n}.json", shard)
         for n, rec in enumerate(records[lang]):
@@ -85,6 +98,18 @@ def _by_script(reader: list[dict], lang: str) -> tuple[list[dict], list[list[str
         return bool(CJK.search(word)) or not LATIN.search(word) if lang == "zh" else not CJK.search(word)
     return ([dict(entry, w=[w for w in entry["w"] if own(w)]) for entry in reader],
             [[w for w in entry["w"] if not own(w)] for entry in reader])
+
+
+def _by_beginning(other: list[list[str]], lang: str) -> list[dict[str, list[str]]]:
+    """The reader's words of the other script, per entry, in OTHER_FILES files by the first Chinese character (English
+    edition) or the first three letters of the first word (Chinese editions): a query fetches the files of its own
+    characters or words (search-words.js, otherFiles)."""
+    parts: list[dict[str, list[str]]] = [{} for _ in range(OTHER_FILES)]
+    for entry, found in enumerate(other):
+        for word in found:
+            begins = next(ch for ch in fold(word) if CJK.match(ch)) if lang == "en" else words(word)[0][:3]
+            parts[shard_of(begins, OTHER_FILES)].setdefault(str(entry), []).append(word)
+    return parts
 
 
 def _glossary_by_language(glossary: list[dict], lang: str) -> tuple[list[dict], list[list[str]]]:
