@@ -754,3 +754,13 @@ def test_a_section_holding_the_whole_phrase_comes_before_items_holding_one_of_it
     "sea": with no item holding every word, that section is the best match, not a mention in passing."""
     found = anchors(results_page(tab, server, "/en", "Baijiao sea bass"))
     assert found[:1] == ["zh-s1-1"], found[:3]
+
+
+def test_an_english_question_on_a_chinese_edition_calls_chinese_only_the_chinese_terms(tab, server):
+    # the English runs a Chinese edition also searches as typed ("instead of going to court") are not its Chinese
+    results_page(tab, server, "/zh-hant", "can I complain to the IP office instead of going to court")
+    note = tab.inner_text(".search-note")
+    chinese = re.search(r"對應中文“([^”]*)”", note)
+    assert chinese, note
+    assert re.fullmatch(r"[\u3400-\u9fff]+( \+ [\u3400-\u9fff]+)*", chinese.group(1)), chinese.group(1)
+    assert "投訴" in chinese.group(1) and "知識產權局" in chinese.group(1)
