@@ -764,3 +764,23 @@ def test_an_english_question_on_a_chinese_edition_calls_chinese_only_the_chinese
     assert chinese, note
     assert re.fullmatch(r"[\u3400-\u9fff]+( \+ [\u3400-\u9fff]+)*", chinese.group(1)), chinese.group(1)
     assert "投訴" in chinese.group(1) and "知識產權局" in chinese.group(1)
+
+
+def test_a_reader_word_leading_only_to_itself_is_not_said_to_be_understood(tab, server):
+    # "Macao" is a reader's word (Macau, 澳门 …) and the plans' own term on the English edition
+    found = results_page(tab, server, "/en", "Macao")
+    assert found
+    assert not tab.locator(".search-note").is_visible() or "read from" not in tab.inner_text(".search-note")
+    results_page(tab, server, "/en", "Macau")  # a reader's word for it: said
+    assert "read from “Macau”" in tab.inner_text(".search-note")
+
+
+@pytest.mark.parametrize("words, chinese", [("patent", "專利"), ("trademark infringement", "商標 + 侵權")])
+def test_the_plans_english_words_typed_on_a_chinese_edition_lead_to_the_chinese_terms(tab, server, words, chinese):
+    # before, they found only the glossary entries whose English holds them (12 for "patent")
+    found = results_page(tab, server, "/zh-hant", words)
+    assert f"按“{chinese}”搜索" in tab.inner_text(".search-note")
+    if " " in words:  # the items holding both terms come first ("patent" alone: its glossary matches, as typed, first)
+        assert all("/plans/" in h or "/themes/" in h for h in found[:5]), found
+    results_page(tab, server, "/en", words)  # the plans' own words there: searched as typed
+    assert not tab.locator(".search-note").is_visible() or "read from" not in tab.inner_text(".search-note")

@@ -206,7 +206,8 @@
     var understood = null;
     if (entry && !mapped) {
       entry.to.forEach(function (t, i) { whole.push({ cls: CLASS.MAPPED, text: t, weight: MAPPED_WEIGHT / (1 + 0.6 * i) }); });
-      understood = { from: text, concepts: [entry.to.slice(0, 2)] };
+      // not when the entry leads only to the words typed (Macao on the English edition: "read from Macao" says nothing)
+      understood = entry.to.length > 1 || fold(entry.to[0]) !== text ? { from: text, concepts: [entry.to.slice(0, 2)] } : null;
     }
     var asked = literal ? [] : this.asks("who", text), defined = literal ? [] : this.asks("define", text);
     var concepts = this.subject(asked.concat(defined), this.concepts(text, literal));

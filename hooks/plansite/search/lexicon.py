@@ -74,7 +74,12 @@ class Lexicon:
         themes they are about."""
         out = []
         for entry in self.site.reader["words"]:
-            typed = [as_read(w, self.spoken) for side in LANGS for w in entry["reader"].get(side, [])]
+            # an entry whose words in this language are all its one term in this language ("patent", which leads to
+            # 专利 on a Chinese edition) is the plans' own term on this edition: its words are read on the other only
+            itself = [fold(t) for t in entry["official"][lang]]
+            own = entry["reader"].get(lang, [])
+            plain = len(itself) == 1 and all(fold(w) == itself[0] for w in own)
+            typed = [as_read(w, self.spoken) for side in LANGS for w in entry["reader"].get(side, []) if not (plain and side == lang)]
             found = {"w": typed, "to": entry["official"][lang]}  # as written: the results page names them
             if entry.get("themes"):
                 found["t"] = entry["themes"]
