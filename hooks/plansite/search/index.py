@@ -103,7 +103,7 @@ def _by_script(reader: list[dict], lang: str) -> tuple[list[dict], list[list[str
 def _by_beginning(other: list[list[str]], lang: str) -> list[dict[str, list[str]]]:
     """The reader's words of the other script, per entry, in OTHER_FILES files by the first Chinese character (English
     edition) or the first three letters of the first word (Chinese editions): a query fetches the files of its own
-    characters or words (search-words.js, otherFiles)."""
+    characters or words (search-words.js, wordsFor)."""
     parts: list[dict[str, list[str]]] = [{} for _ in range(OTHER_FILES)]
     for entry, found in enumerate(other):
         for word in found:
