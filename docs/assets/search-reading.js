@@ -202,9 +202,9 @@
         forms.forEach(function (f) { whole.push({ cls: CLASS.SYNONYM, text: f, weight: 1 }); });
       }
     }
-    var said = literal ? null : this.readerMatch(text), entry = said && !said.official ? said.entry : null;  // a reader's word
-    var understood = null;
-    if (entry && !mapped) {
+    var said = literal ? null : this.readerMatch(text), entry = said && !said.official ? said.entry : null, understood = null;
+    if (entry && !mapped) {  // a reader's word; typed in the other language, its literal matches (the glossary's English
+      if (queryLang !== home) whole[0].cls = CLASS.MAPPED;  // holds "patent") rank with the terms it leads to, not first
       entry.to.forEach(function (t, i) { whole.push({ cls: CLASS.MAPPED, text: t, weight: MAPPED_WEIGHT / (1 + 0.6 * i) }); });
       // not when the entry leads only to the words typed (Macao on the English edition: "read from Macao" says nothing)
       understood = entry.to.length > 1 || fold(entry.to[0]) !== text ? { from: text, concepts: [entry.to.slice(0, 2)] } : null;
