@@ -8,6 +8,7 @@ import urllib.parse
 import pytest
 
 from conftest import search
+from plansite.search.index import OTHER_FILES
 from plansite.search.text import fold, shard_of, stem, words
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -243,7 +244,7 @@ def test_english_words_are_fetched_only_once_english_is_typed_on_a_chinese_editi
     assert sorted(u for u in fetched if u.endswith(english)) == [server + "/search-index/zh-hant/" + f for f in sorted(english)]
     # of the reader's English words, only the files of those that begin as the query's words do
     parts = {u.rsplit("/", 1)[1] for u in fetched if "/reader-other/" in u}
-    assert parts and parts <= {f"{shard_of(w[:3], 64)}.json" for w in ("pledge", "financing", "bank", "loan")}, parts
+    assert parts and parts <= {f"{shard_of(w[:3], OTHER_FILES)}.json" for w in ("pledge", "financing", "bank", "loan")}, parts
 
 
 def test_chinese_reader_words_are_fetched_once_chinese_is_typed_on_the_english_edition(tab, server):
@@ -256,7 +257,7 @@ def test_chinese_reader_words_are_fetched_once_chinese_is_typed_on_the_english_e
     assert "pledge financing" in suggestions(tab, "质押融资").lower()  # the glossary's Chinese term, with the same file
     assert [u for u in fetched if u.endswith("reader-other.json")] == [server + "/search-index/en/reader-other.json"]
     parts = {u.rsplit("/", 1)[1] for u in fetched if "/reader-other/" in u}
-    assert parts and parts <= {f"{shard_of(c, 64)}.json" for c in "贷款质押融资"}, parts
+    assert parts and parts <= {f"{shard_of(c, OTHER_FILES)}.json" for c in "贷款质押融资"}, parts
 
 
 def test_enter_in_the_header_box_opens_the_results_page(tab, server):

@@ -218,8 +218,8 @@
     }
     // each concept by its first wording in the edition's language, which a Chinese edition may not have ("instead of
     // going to court"; it searches English words as typed too): those it has, if any, are what the query maps to
-    var homeForms = concepts.map(function (c) { return c.alts.filter(function (a) { return a.text && CJK.test(a.text) === (home === "zh"); })[0]; });
-    if (!mapped && queryLang !== home && homeForms.some(Boolean)) mapped = { from: text, to: homeForms.filter(Boolean).map(function (a) { return a.text; }) };
+    var homeForms = mapped || queryLang === home ? [] : concepts.map(function (c) { return c.alts.filter(function (a) { return a.text && CJK.test(a.text) === (home === "zh"); })[0]; }).filter(Boolean);
+    if (homeForms.length) mapped = { from: text, to: homeForms.map(function (a) { return a.text; }) };
     var answers = this.answersFor(text);
     return this.collect(whole, concepts).then(function (results) {
       var missing = concepts.filter(function (c) { return !c.df && c.plan == null; }).map(function (c) { return c.typed; });

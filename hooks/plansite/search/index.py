@@ -114,7 +114,7 @@ def _by_beginning(other: list[list[str]], lang: str) -> list[dict[str, list[str]
 
 def _glossary_by_language(glossary: list[dict], lang: str) -> tuple[list[dict], list[list[str]]]:
     """The glossary's wordings in the edition's language stay in the lexicon; those in the other language, per term,
-    come with the reader's words of the other script, for a query written in it (3 KB less of a first search on the
+    are in reader-other.json, fetched with the first query written in it (3 KB less of a first search on the
     Chinese editions, which the reader's vocabulary needs: the Traditional one had 1 KB left under its 120 KB)."""
     other = "en" if lang == "zh" else "zh"
     return [dict(term, **{other: []}) for term in glossary], [term[other] for term in glossary]
